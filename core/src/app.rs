@@ -1,0 +1,248 @@
+//! The `Reconnect` facade: one handle per open store. Every command is one Automerge
+//! commit persisted in one SQLite transaction before it returns; listeners hear about
+//! it afterwards. Safe to share between threads (`&self` methods, one writer inside).
+
+use automerge::AutoCommit;
+use automerge::transaction::CommitOptions;
+use chrono_tz::Tz;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::checkin::{CheckIn, CheckInInput, TodayView};
+use crate::clock::Clock;
+use crate::doc::{checkins, genesis, settings};
+use crate::error::{Error, Result};
+use crate::local_day::local_day;
+use crate::notify::{ChangeEvent, Listener, Notifier, Subscription};
+use crate::store::{DeviceIdentity, DocFootprint, Store, StoreKey};
+
+/// Everything needed to open (or create) a store.
+#[derive(Debug, Clone)]
+pub struct OpenConfig {
+    pub data_dir: PathBuf,
+    pub key: StoreKey,
+    pub device_name: String,
+    pub time_zone: Tz,
+    pub clock: Arc<dyn Clock>,
+}
+
+struct State {
+    store: Store,
+    doc: AutoCommit,
+    zone: Tz,
+}
+
+pub struct Reconnect {
+    state: Mutex<State>,
+    notifier: Arc<Notifier>,
+    clock: Arc<dyn Clock>,
+    device: DeviceIdentity,
+}
+
+impl std::fmt::Debug for Reconnect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reconnect")
+            .field("device", &self.device.device_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Reconnect {
+    pub fn open(config: OpenConfig) -> Result<Self> {
+        let (store, doc) = Store::open_or_create(
+            &config.data_dir,
+            &config.key,
+            &config.device_name,
+            genesis::GENESIS,
+        )?;
+        // The document must carry the root maps the rest of the core relies on.
+        crate::doc::root_map(&doc, crate::doc::CHECKINS)?;
+        let device = store.device().clone();
+        Ok(Self {
+            state: Mutex::new(State {
+                store,
+                doc,
+                zone: config.time_zone,
+            }),
+            notifier: Arc::new(Notifier::default()),
+            clock: config.clock,
+            device,
+        })
+    }
+
+    pub fn device(&self) -> &DeviceIdentity {
+        &self.device
+    }
+
+    /// Records today's check-in, or updates it if today already has one.
+    pub fn check_in(&self, input: CheckInInput) -> Result<CheckIn> {
+        input.validate()?;
+        let now = self.clock.now();
+        let device_id = self.device.device_id.clone();
+        self.write(
+            |checkin: &CheckIn| ChangeEvent::CheckInRecorded { date: checkin.date },
+            |doc, zone| {
+                let date = local_day(now, zone, settings::day_start_hour(doc)?);
+                checkins::write(doc, date, &input, now, &device_id)?;
+                checkins::read(doc, date)?
+                    .ok_or_else(|| Error::Document("the check-in could not be read back".into()))
+            },
+        )
+    }
+
+    pub fn today(&self) -> Result<TodayView> {
+        let state = self.lock()?;
+        let start = settings::day_start_hour(&state.doc)?;
+        let date = local_day(self.clock.now(), state.zone, start);
+        Ok(TodayView {
+            date,
+            time_zone: state.zone.name().to_string(),
+            day_start_hour: start,
+            check_in: checkins::read(&state.doc, date)?,
+            days_checked_in: u32::try_from(checkins::count(&state.doc)?).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// Check-ins, newest first.
+    pub fn history(&self, limit: Option<usize>) -> Result<Vec<CheckIn>> {
+        checkins::history(&self.lock()?.doc, limit)
+    }
+
+    pub fn day_start_hour(&self) -> Result<u8> {
+        settings::day_start_hour(&self.lock()?.doc)
+    }
+
+    pub fn set_day_start_hour(&self, hour: u8) -> Result<()> {
+        self.write(
+            |_| ChangeEvent::SettingsChanged,
+            |doc, _| settings::set_day_start_hour(doc, hour),
+        )
+    }
+
+    pub fn time_zone(&self) -> Result<Tz> {
+        Ok(self.lock()?.zone)
+    }
+
+    /// The zone the device is in now (it travels); not stored in the document.
+    pub fn set_time_zone(&self, zone: Tz) -> Result<()> {
+        self.lock()?.zone = zone;
+        Ok(())
+    }
+
+    pub fn subscribe(&self, listener: Listener) -> Subscription {
+        self.notifier.subscribe(listener)
+    }
+
+    /// The whole document, compacted; what another device needs to catch up.
+    pub fn save_document(&self) -> Result<Vec<u8>> {
+        Ok(self.lock()?.doc.save())
+    }
+
+    /// Merges another device's saved document (or changes) into this one and persists
+    /// the result. Real device sync builds on this.
+    pub fn merge_document(&self, bytes: &[u8]) -> Result<()> {
+        let changed = {
+            let mut state = self.lock()?;
+            let before = state.doc.get_heads();
+            if let Err(err) = state.doc.load_incremental(bytes) {
+                Self::recover(&mut state);
+                return Err(Error::Document(format!("the other document: {err}")));
+            }
+            if let Err(err) = crate::doc::root_map(&state.doc, crate::doc::CHECKINS) {
+                Self::recover(&mut state);
+                return Err(err);
+            }
+            let changed = state.doc.get_heads() != before;
+            Self::persist(&mut state)?;
+            changed
+        };
+        if changed {
+            self.notifier.notify(&ChangeEvent::RemoteChangesMerged);
+        }
+        Ok(())
+    }
+
+    /// Merges another open store's document into this one.
+    pub fn merge_from(&self, other: &Reconnect) -> Result<()> {
+        if std::ptr::eq(self, other) {
+            return Ok(());
+        }
+        let bytes = other.save_document()?;
+        self.merge_document(&bytes)
+    }
+
+    /// Hashes of the document's current heads, sorted and hex-encoded.
+    pub fn heads(&self) -> Result<Vec<String>> {
+        let mut heads: Vec<String> = self
+            .lock()?
+            .doc
+            .get_heads()
+            .iter()
+            .map(|h| h.to_string())
+            .collect();
+        heads.sort();
+        Ok(heads)
+    }
+
+    pub fn footprint(&self) -> Result<DocFootprint> {
+        Ok(self.lock()?.store.footprint())
+    }
+
+    pub fn compact(&self) -> Result<()> {
+        let mut state = self.lock()?;
+        let State { store, doc, .. } = &mut *state;
+        Ok(store.compact(doc)?)
+    }
+
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self.lock()?.store.integrity_check()?)
+    }
+
+    /// Runs one command: `apply` edits the document, then the change is committed and
+    /// made durable; on any failure nothing is kept and listeners hear nothing.
+    fn write<T>(
+        &self,
+        event: impl FnOnce(&T) -> ChangeEvent,
+        apply: impl FnOnce(&mut AutoCommit, Tz) -> Result<T>,
+    ) -> Result<T> {
+        let out = {
+            let mut state = self.lock()?;
+            let zone = state.zone;
+            let out = match apply(&mut state.doc, zone) {
+                Ok(out) => out,
+                Err(err) => {
+                    state.doc.rollback();
+                    return Err(err);
+                }
+            };
+            let now_ms = self.clock.now().timestamp_millis();
+            state
+                .doc
+                .commit_with(CommitOptions::default().with_time(now_ms));
+            Self::persist(&mut state)?;
+            out
+        };
+        self.notifier.notify(&event(&out));
+        Ok(out)
+    }
+
+    fn persist(state: &mut State) -> Result<()> {
+        let State { store, doc, .. } = state;
+        if let Err(err) = store.persist(doc) {
+            Self::recover(state);
+            return Err(err.into());
+        }
+        Ok(())
+    }
+
+    /// Drops in-memory changes that did not reach the disk.
+    fn recover(state: &mut State) {
+        if let Ok(doc) = state.store.reload() {
+            state.doc = doc;
+        }
+    }
+
+    fn lock(&self) -> Result<MutexGuard<'_, State>> {
+        self.state.lock().map_err(|_| Error::Poisoned)
+    }
+}

@@ -1,0 +1,69 @@
+//! The fixed first change every Reconnect document starts from.
+//!
+//! Two devices set up independently must still be able to merge, so neither may create
+//! the root maps itself: both load these exact bytes, which create them once, under a
+//! fixed actor and time. The bytes are committed; [`build`] documents how they were made
+//! and a test keeps the two in step.
+
+use automerge::{
+    ActorId, AutoCommit, ObjType, ROOT, transaction::CommitOptions, transaction::Transactable,
+};
+
+use super::{CHECKINS, SCHEMA_KEY, SCHEMA_VERSION, SETTINGS};
+
+/// The saved genesis document.
+pub const GENESIS: &[u8] = include_bytes!("genesis.automerge");
+
+/// The actor that authored the genesis change; no device ever uses it.
+pub const GENESIS_ACTOR: &[u8] = b"reconnect-genesis";
+
+/// Rebuilds the genesis document from scratch.
+pub fn build() -> Result<Vec<u8>, automerge::AutomergeError> {
+    let mut doc = AutoCommit::new().with_actor(ActorId::from(GENESIS_ACTOR));
+    doc.put(ROOT, SCHEMA_KEY, SCHEMA_VERSION)?;
+    doc.put_object(ROOT, CHECKINS, ObjType::Map)?;
+    doc.put_object(ROOT, SETTINGS, ObjType::Map)?;
+    doc.commit_with(
+        CommitOptions::default()
+            .with_message("genesis")
+            .with_time(0),
+    );
+    Ok(doc.save())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use automerge::ReadDoc;
+
+    #[test]
+    fn committed_genesis_matches_its_recipe() {
+        let rebuilt = build().unwrap();
+        if std::env::var_os("RECONNECT_WRITE_GENESIS").is_some() {
+            std::fs::write(
+                concat!(env!("CARGO_MANIFEST_DIR"), "/src/doc/genesis.automerge"),
+                &rebuilt,
+            )
+            .unwrap();
+        }
+        assert_eq!(rebuilt, GENESIS, "genesis bytes drifted from build()");
+    }
+
+    #[test]
+    fn independent_devices_share_the_root_maps() {
+        let mut a = AutoCommit::load(GENESIS)
+            .unwrap()
+            .with_actor(ActorId::random());
+        let mut b = AutoCommit::load(GENESIS)
+            .unwrap()
+            .with_actor(ActorId::random());
+        let checkins_a = crate::doc::root_map(&a, CHECKINS).unwrap();
+        let checkins_b = crate::doc::root_map(&b, CHECKINS).unwrap();
+        assert_eq!(checkins_a, checkins_b);
+        a.put(&checkins_a, "from-a", 1).unwrap();
+        b.put(&checkins_b, "from-b", 2).unwrap();
+        a.merge(&mut b).unwrap();
+        assert_eq!(a.keys(&checkins_a).count(), 2);
+        assert_eq!(a.get_all(ROOT, CHECKINS).unwrap().len(), 1);
+    }
+}

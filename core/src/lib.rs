@@ -1,0 +1,20 @@
+//! Reconnect's core: everything the product does, with no FFI and no UI.
+//!
+//! The [`Reconnect`] facade is the one entry point shells use: it owns the encrypted
+//! [`store`], the Automerge [`doc`], the injected [`clock`] and the user's time zone.
+
+pub mod app;
+pub mod checkin;
+pub mod clock;
+pub mod doc;
+pub mod error;
+pub mod local_day;
+pub mod notify;
+pub mod store;
+
+pub use app::{OpenConfig, Reconnect};
+pub use checkin::{CheckIn, CheckInInput, ContactMedium, TodayView};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{Error, Result};
+pub use notify::{ChangeEvent, Subscription};
+pub use store::{StoreError, StoreKey};

@@ -1,0 +1,147 @@
+//! The files a store consists of, and the checks made on them before SQLite touches
+//! anything, so a foreign or damaged file is reported and left exactly as it was.
+
+use super::StoreError;
+use super::key::{self, KeyCheck, StoreKey};
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub const DB_FILE: &str = "reconnect.db";
+pub const KEYCHECK_FILE: &str = "reconnect.keycheck";
+pub(crate) const STAGING_FILE: &str = "reconnect.db-creating";
+
+/// SQLCipher 4's page size; an encrypted file is always a whole number of pages.
+const PAGE_SIZE: u64 = 4096;
+const SQLITE_PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Every file a store in `dir` may consist of (whether or not each exists now).
+pub fn store_files(dir: &Path) -> Vec<PathBuf> {
+    [
+        DB_FILE,
+        "reconnect.db-wal",
+        "reconnect.db-shm",
+        "reconnect.db-journal",
+        KEYCHECK_FILE,
+        "reconnect.keycheck-new",
+        STAGING_FILE,
+        "reconnect.db-creating-journal",
+    ]
+    .iter()
+    .map(|name| dir.join(name))
+    .collect()
+}
+
+pub(crate) fn exists(path: &Path) -> Result<bool, StoreError> {
+    match fs::symlink_metadata(path) {
+        Ok(_) => Ok(true),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(err) => Err(StoreError::io(path, err)),
+    }
+}
+
+/// A WAL without its database means the database went missing: never start afresh.
+pub(crate) fn refuse_orphaned_journal(db: &Path) -> Result<(), StoreError> {
+    let wal = PathBuf::from(format!("{}-wal", db.display()));
+    if exists(&wal)? {
+        return Err(StoreError::corrupt(
+            db,
+            "the database file is missing but its write-ahead log is present",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks an existing database file without opening it in SQLite.
+pub(crate) fn preflight(db: &Path, keycheck: &Path, key: &StoreKey) -> Result<(), StoreError> {
+    let meta = fs::metadata(db).map_err(|e| StoreError::io(db, e))?;
+    if !meta.is_file() {
+        return Err(StoreError::NotAReconnectStore {
+            path: db.to_path_buf(),
+            reason: "it is not a regular file".into(),
+        });
+    }
+    let len = meta.len();
+    let mut header = [0u8; 16];
+    let mut file = fs::File::open(db).map_err(|e| StoreError::io(db, e))?;
+    let read = read_up_to(&mut file, &mut header).map_err(|e| StoreError::io(db, e))?;
+    if read == header.len() && &header == SQLITE_PLAIN_HEADER {
+        return Err(StoreError::NotEncrypted(db.to_path_buf()));
+    }
+    match key::check(keycheck, key)? {
+        KeyCheck::Matches => {}
+        KeyCheck::Mismatch => return Err(StoreError::WrongKey),
+        KeyCheck::Missing => {
+            return Err(StoreError::NotAReconnectStore {
+                path: db.to_path_buf(),
+                reason: format!("there is no {KEYCHECK_FILE} beside it"),
+            });
+        }
+        KeyCheck::Unreadable => {
+            return Err(StoreError::corrupt(
+                keycheck,
+                "the key check file is damaged",
+            ));
+        }
+    }
+    if len == 0 || len % PAGE_SIZE != 0 {
+        return Err(StoreError::Truncated {
+            path: db.to_path_buf(),
+            len,
+        });
+    }
+    Ok(())
+}
+
+fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}
+
+pub(crate) fn remove_if_exists(path: &Path) -> Result<(), StoreError> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(err) => Err(StoreError::io(path, err)),
+    }
+}
+
+pub(crate) fn sync_file(path: &Path) -> Result<(), StoreError> {
+    fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| StoreError::io(path, e))
+}
+
+/// Makes a rename in `dir` durable. Directories cannot be fsynced on every platform;
+/// where the OS refuses, the rename is still atomic.
+pub(crate) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        fs::File::open(dir)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| StoreError::io(dir, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+pub(crate) fn random_bytes(len: usize) -> Result<Vec<u8>, StoreError> {
+    let mut bytes = vec![0u8; len];
+    getrandom::fill(&mut bytes)
+        .map_err(|err| StoreError::io("random source", std::io::Error::other(err.to_string())))?;
+    Ok(bytes)
+}
+
+pub(crate) fn random_hex(len: usize) -> Result<String, StoreError> {
+    Ok(random_bytes(len)?
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
