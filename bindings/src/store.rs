@@ -1,0 +1,131 @@
+//! `ReconnectStore`: the host's handle on one open store.
+
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+
+use chrono::{DateTime, Utc};
+use reconnect_core::{
+    self as core, Clock, FixedClock, OpenConfig, Reconnect, StoreKey, SystemClock,
+};
+
+use crate::error::ReconnectError;
+use crate::listener::{ChangeListener, ListenerHandle};
+use crate::types::{ChangeEvent, CheckIn, CheckInInput, OpenOptions, TodayView};
+
+#[derive(uniffi::Object)]
+pub struct ReconnectStore {
+    inner: RwLock<Option<Arc<Reconnect>>>,
+}
+
+fn parse_zone(name: &str) -> Result<chrono_tz::Tz, ReconnectError> {
+    core::local_day::parse_zone(name)
+        .ok_or_else(|| ReconnectError::InvalidInput(format!("unknown time zone {name:?}")))
+}
+
+#[uniffi::export]
+impl ReconnectStore {
+    /// Opens the store in `options.data_dir`, creating it on first use.
+    #[uniffi::constructor]
+    pub fn open(options: OpenOptions) -> Result<Arc<Self>, ReconnectError> {
+        let key = StoreKey::from_bytes(&options.key).map_err(core::Error::from)?;
+        let clock: Arc<dyn Clock> = match options.fixed_now {
+            Some(text) => {
+                let now = DateTime::parse_from_rfc3339(&text).map_err(|e| {
+                    ReconnectError::InvalidInput(format!("fixed_now {text:?} is not RFC 3339: {e}"))
+                })?;
+                Arc::new(FixedClock::new(now.with_timezone(&Utc)))
+            }
+            None => Arc::new(SystemClock),
+        };
+        let app = Reconnect::open(OpenConfig {
+            data_dir: PathBuf::from(options.data_dir),
+            key,
+            device_name: options.device_name,
+            time_zone: parse_zone(&options.time_zone)?,
+            clock,
+        })?;
+        Ok(Arc::new(Self {
+            inner: RwLock::new(Some(Arc::new(app))),
+        }))
+    }
+
+    /// Records today's check-in, or updates it.
+    pub fn check_in(&self, input: CheckInInput) -> Result<CheckIn, ReconnectError> {
+        Ok(self.app()?.check_in(input.into())?.into())
+    }
+
+    pub fn today(&self) -> Result<TodayView, ReconnectError> {
+        Ok(self.app()?.today()?.into())
+    }
+
+    /// Check-ins, newest first; at most `limit` when given.
+    pub fn history(&self, limit: Option<u32>) -> Result<Vec<CheckIn>, ReconnectError> {
+        let limit = limit.map(|n| n as usize);
+        Ok(self
+            .app()?
+            .history(limit)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    pub fn day_start_hour(&self) -> Result<u8, ReconnectError> {
+        Ok(self.app()?.day_start_hour()?)
+    }
+
+    pub fn set_day_start_hour(&self, hour: u8) -> Result<(), ReconnectError> {
+        Ok(self.app()?.set_day_start_hour(hour)?)
+    }
+
+    /// Tells the core which zone the device is in now (after travel).
+    pub fn set_time_zone(&self, time_zone: String) -> Result<(), ReconnectError> {
+        Ok(self.app()?.set_time_zone(parse_zone(&time_zone)?)?)
+    }
+
+    pub fn device_id(&self) -> Result<String, ReconnectError> {
+        Ok(self.app()?.device().device_id.clone())
+    }
+
+    /// The whole document, for handing to another of the user's devices.
+    pub fn save_document(&self) -> Result<Vec<u8>, ReconnectError> {
+        Ok(self.app()?.save_document()?)
+    }
+
+    /// Merges a document saved on another of the user's devices.
+    pub fn merge_document(&self, bytes: Vec<u8>) -> Result<(), ReconnectError> {
+        Ok(self.app()?.merge_document(&bytes)?)
+    }
+
+    /// Calls `listener` after every change; keep the handle to stay subscribed.
+    pub fn subscribe(
+        &self,
+        listener: Box<dyn ChangeListener>,
+    ) -> Result<Arc<ListenerHandle>, ReconnectError> {
+        let listener: Arc<dyn ChangeListener> = Arc::from(listener);
+        let subscription = self
+            .app()?
+            .subscribe(Arc::new(move |event: &core::ChangeEvent| {
+                listener.on_change(ChangeEvent::from(event))
+            }));
+        Ok(Arc::new(ListenerHandle::new(subscription)))
+    }
+
+    /// Closes the store now; later calls fail with `Closed`. Idempotent.
+    pub fn close(&self) {
+        let taken = match self.inner.write() {
+            Ok(mut guard) => guard.take(),
+            Err(poisoned) => poisoned.into_inner().take(),
+        };
+        drop(taken);
+    }
+}
+
+impl ReconnectStore {
+    fn app(&self) -> Result<Arc<Reconnect>, ReconnectError> {
+        let guard = self
+            .inner
+            .read()
+            .map_err(|_| ReconnectError::Internal("the store lock was poisoned".into()))?;
+        guard.clone().ok_or(ReconnectError::Closed)
+    }
+}
