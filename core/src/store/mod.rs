@@ -65,7 +65,7 @@ impl Store {
         device_name: &str,
         genesis: &[u8],
     ) -> Result<(Store, AutoCommit), StoreError> {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        files::create_private_dir(dir)?;
         let db = dir.join(DB_FILE);
         let keycheck = dir.join(KEYCHECK_FILE);
         if !files::exists(&db)? {
@@ -213,6 +213,9 @@ impl Store {
 fn apply_key(conn: &Connection, key: &StoreKey) -> Result<(), StoreError> {
     // A raw key must be double-quoted; pragma_update would quote it as a passphrase.
     conn.execute_batch(&format!("PRAGMA key = \"{}\";", key.sqlcipher_pragma()))?;
+    // SQLCipher logs decryption failures to stderr (or the device log) by default; we
+    // report them as typed errors instead. Must follow the key, which activates logging.
+    let _level: String = conn.query_row("PRAGMA cipher_log_level = NONE", [], |row| row.get(0))?;
     Ok(())
 }
 

@@ -1,0 +1,46 @@
+//! CLI errors: each becomes one clear line on stderr and a non-zero exit code.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Usage(String),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Core(#[from] reconnect_core::Error),
+}
+
+impl CliError {
+    /// A short stable name for `--json` error output.
+    pub fn kind(&self) -> &'static str {
+        use reconnect_core::{Error, StoreError};
+        match self {
+            CliError::Usage(_) => "usage",
+            CliError::Io { .. } => "io",
+            CliError::Core(Error::InvalidInput(_)) => "invalid_input",
+            CliError::Core(Error::Store(store)) => match store {
+                StoreError::InvalidKey(_) | StoreError::WrongKey => "wrong_key",
+                StoreError::NotEncrypted(_) | StoreError::NotAReconnectStore { .. } => {
+                    "not_a_store"
+                }
+                StoreError::Truncated { .. } | StoreError::Corrupt { .. } => "damaged",
+                StoreError::SchemaTooNew { .. } => "newer_version",
+                StoreError::Io { .. } | StoreError::Sqlite(_) => "storage",
+            },
+            CliError::Core(Error::Document(_)) => "damaged",
+            CliError::Core(Error::Poisoned) => "internal",
+        }
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) | CliError::Core(reconnect_core::Error::InvalidInput(_)) => 2,
+            _ => 1,
+        }
+    }
+}
