@@ -138,19 +138,22 @@ impl Reconnect {
         Ok(self.lock()?.doc.save())
     }
 
-    /// Merges another device's saved document (or changes) into this one and persists
-    /// the result. Real device sync builds on this.
+    /// Merges another device's saved document into this one and persists the result.
+    /// Refuses bytes that are not a whole Reconnect document; nothing changes then.
     pub fn merge_document(&self, bytes: &[u8]) -> Result<()> {
+        let mut other = AutoCommit::load(bytes)
+            .map_err(|err| Error::Document(format!("the other document: {err}")))?;
+        if !genesis::shares_genesis(&mut other) {
+            return Err(Error::Document(
+                "the other document was not created by Reconnect".into(),
+            ));
+        }
         let changed = {
             let mut state = self.lock()?;
             let before = state.doc.get_heads();
-            if let Err(err) = state.doc.load_incremental(bytes) {
+            if let Err(err) = state.doc.merge(&mut other) {
                 Self::recover(&mut state);
-                return Err(Error::Document(format!("the other document: {err}")));
-            }
-            if let Err(err) = crate::doc::root_map(&state.doc, crate::doc::CHECKINS) {
-                Self::recover(&mut state);
-                return Err(err);
+                return Err(err.into());
             }
             let changed = state.doc.get_heads() != before;
             Self::persist(&mut state)?;

@@ -5,8 +5,11 @@
 //! fixed actor and time. The bytes are committed; [`build`] documents how they were made
 //! and a test keeps the two in step.
 
+use std::sync::OnceLock;
+
 use automerge::{
-    ActorId, AutoCommit, ObjType, ROOT, transaction::CommitOptions, transaction::Transactable,
+    ActorId, AutoCommit, ChangeHash, ObjType, ROOT, transaction::CommitOptions,
+    transaction::Transactable,
 };
 
 use super::{CHECKINS, SCHEMA_KEY, SCHEMA_VERSION, SETTINGS};
@@ -16,6 +19,17 @@ pub const GENESIS: &[u8] = include_bytes!("genesis.automerge");
 
 /// The actor that authored the genesis change; no device ever uses it.
 pub const GENESIS_ACTOR: &[u8] = b"reconnect-genesis";
+
+/// Whether `doc` descends from our genesis (and so can be merged with ours).
+pub fn shares_genesis(doc: &mut AutoCommit) -> bool {
+    static HASH: OnceLock<Option<ChangeHash>> = OnceLock::new();
+    let genesis = HASH.get_or_init(|| {
+        AutoCommit::load(GENESIS)
+            .ok()
+            .and_then(|mut g| g.get_heads().first().copied())
+    });
+    genesis.is_some_and(|hash| doc.get_change_by_hash(&hash).is_some())
+}
 
 /// Rebuilds the genesis document from scratch.
 pub fn build() -> Result<Vec<u8>, automerge::AutomergeError> {
@@ -47,6 +61,16 @@ mod tests {
             .unwrap();
         }
         assert_eq!(rebuilt, GENESIS, "genesis bytes drifted from build()");
+    }
+
+    #[test]
+    fn foreign_documents_do_not_share_our_genesis() {
+        let mut ours = AutoCommit::load(GENESIS).unwrap();
+        assert!(shares_genesis(&mut ours));
+        let mut foreign = AutoCommit::new();
+        foreign.put(ROOT, "checkins", 1).unwrap();
+        foreign.commit();
+        assert!(!shares_genesis(&mut foreign));
     }
 
     #[test]
