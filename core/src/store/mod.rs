@@ -130,6 +130,14 @@ impl Store {
     /// transaction, fsynced before returning. Compacts afterwards when due; a failed
     /// compaction leaves the (already durable) chunk in place and is retried next time.
     pub fn persist(&mut self, doc: &mut AutoCommit) -> Result<(), StoreError> {
+        self.write_chunk(doc)?;
+        if self.compaction_due() {
+            let _ = self.compact(doc);
+        }
+        Ok(())
+    }
+
+    fn write_chunk(&mut self, doc: &mut AutoCommit) -> Result<(), StoreError> {
         let bytes = doc.save_after(&self.saved_heads);
         if bytes.is_empty() {
             return Ok(());
@@ -145,9 +153,6 @@ impl Store {
         self.saved_heads = heads;
         self.footprint.chunk_bytes += bytes.len() as u64;
         self.footprint.chunk_count += 1;
-        if self.compaction_due() {
-            let _ = self.compact(doc);
-        }
         Ok(())
     }
 
@@ -157,11 +162,9 @@ impl Store {
     }
 
     /// Replaces the snapshot with `doc.save()` and deletes exactly the chunks it absorbed,
-    /// in one transaction. `doc` must hold everything persisted so far.
+    /// in one transaction. Anything in `doc` not yet written is written first.
     pub fn compact(&mut self, doc: &mut AutoCommit) -> Result<(), StoreError> {
-        if doc.get_heads() != self.saved_heads {
-            self.persist_without_compaction(doc)?;
-        }
+        self.write_chunk(doc)?;
         let last_chunk_id: i64 =
             self.conn
                 .query_row("SELECT COALESCE(MAX(id), 0) FROM doc_chunks", [], |row| {
@@ -184,14 +187,6 @@ impl Store {
             chunk_count: 0,
         };
         Ok(())
-    }
-
-    fn persist_without_compaction(&mut self, doc: &mut AutoCommit) -> Result<(), StoreError> {
-        let saved = self.footprint;
-        self.footprint.snapshot_bytes = u64::MAX;
-        let result = self.persist(doc);
-        self.footprint.snapshot_bytes = saved.snapshot_bytes;
-        result
     }
 
     /// Reloads the document from disk, dropping anything in memory that was not written.
@@ -307,9 +302,7 @@ fn load_document(
         .optional()
         .map_err(|e| opening_error(db, e))?;
     if let Some(expected) = expected {
-        let mut actual = doc.get_heads();
-        actual.sort();
-        if encode_heads(&actual) != expected {
+        if encode_heads(&doc.get_heads()) != expected {
             return Err(StoreError::corrupt(
                 db,
                 "the document is missing changes that were written",
@@ -368,3 +361,6 @@ fn create(
     std::fs::rename(&staging, db).map_err(|e| StoreError::io(db, e))?;
     files::sync_dir(dir)
 }
+
+#[cfg(test)]
+mod tests;
