@@ -198,5 +198,5 @@ pub fn history(doc: &AutoCommit, limit: Option<usize>) -> Result<Vec<CheckIn>> {
 /// How many days have a check-in (readable or not).
 pub fn count(doc: &AutoCommit) -> Result<usize> {
     let checkins = root_map(doc, CHECKINS)?;
-    Ok(doc.keys(&checkins).count())
+    Ok(doc.length(&checkins))
 }
