@@ -1,0 +1,143 @@
+package app.reconnect
+
+import app.reconnect.ffi.ChangeEvent
+import app.reconnect.ffi.ChangeListener
+import app.reconnect.ffi.CheckIn
+import app.reconnect.ffi.CheckInInput
+import app.reconnect.ffi.ContactMedium
+import app.reconnect.ffi.OpenOptions
+import app.reconnect.ffi.ReconnectException
+import app.reconnect.ffi.ReconnectStore
+import app.reconnect.ffi.TodayView
+import java.io.File
+import java.time.Instant
+import java.time.ZoneId
+import java.util.concurrent.atomic.AtomicBoolean
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.channels.awaitClose
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.buffer
+import kotlinx.coroutines.flow.callbackFlow
+
+/**
+ * The app's handle on its private store: Kotlin types in, the core's records out, and
+ * changes as a [Flow]. Every call may block on disk, so call it off the main thread.
+ * Made with [open]; the constructor is internal so tests can pass in a store double.
+ */
+class Reconnect internal constructor(private val store: ReconnectStore) : CheckInRecorder, AutoCloseable {
+    private val closed = AtomicBoolean(false)
+
+    /** Completes when the store closes, which ends every [changes] collection. */
+    private val lifetime = Job()
+
+    /**
+     * Every change after it is safely on disk. Subscribes when collected and unsubscribes
+     * when the collector is cancelled; completes when the store is closed.
+     */
+    val changes: Flow<ChangeEvent> = callbackFlow {
+        val listener = object : ChangeListener {
+            override fun onChange(event: ChangeEvent) {
+                trySend(event)
+            }
+        }
+        val handle = withStore { it.subscribe(listener) }
+        val watcher = lifetime.invokeOnCompletion { channel.close() }
+        awaitClose {
+            watcher.dispose()
+            handle.cancel()
+            handle.close()
+        }
+    }.buffer(Channel.UNLIMITED)
+
+    /**
+     * Records today's check-in, or updates it. [contact] and [note] left null keep the
+     * day's earlier values. Out-of-range values arrive as [ReconnectException.InvalidInput].
+     */
+    override fun checkIn(mood: Int, urge: Int, contact: ContactMedium?, note: String?): CheckIn {
+        val input = CheckInInput(
+            mood = mood.toByteField("mood"),
+            urge = urge.toByteField("urge to contact"),
+            contact = contact,
+            note = note,
+        )
+        return withStore { it.checkIn(input) }
+    }
+
+    /** Whether today has a check-in yet, and the running count of days checked in. */
+    fun today(): TodayView = withStore { it.today() }
+
+    /** Check-ins, newest first; at most [limit] when given. */
+    fun history(limit: Int? = null): List<CheckIn> {
+        val bound = limit?.let {
+            if (it < 0) throw ReconnectException.InvalidInput("a history limit cannot be negative")
+            it.toUInt()
+        }
+        return withStore { it.history(bound) }
+    }
+
+    /** Tells the core which zone the device is in now, e.g. after travel. */
+    fun setTimeZone(zone: ZoneId) = withStore { it.setTimeZone(zone.id) }
+
+    /** The hour (0–23) at which a new day starts for check-ins. */
+    fun dayStartHour(): Int = withStore { it.dayStartHour().toInt() }
+
+    /** This device's stable id, as the user's other devices know it. */
+    fun deviceId(): String = withStore { it.deviceId() }
+
+    /** Closes the store and ends every [changes] collection. Safe to call twice. */
+    override fun close() {
+        if (!closed.compareAndSet(false, true)) return
+        lifetime.complete()
+        try {
+            store.closeStore()
+        } finally {
+            store.close()
+        }
+    }
+
+    private inline fun <T> withStore(call: (ReconnectStore) -> T): T {
+        if (closed.get()) throw closedError()
+        return try {
+            call(store)
+        } catch (e: IllegalStateException) {
+            // The handle was released by a close() racing with this call.
+            if (closed.get()) throw closedError() else throw e
+        }
+    }
+
+    private fun closedError() = ReconnectException.Closed("the store is closed")
+
+    private fun Int.toByteField(name: String): UByte {
+        if (this !in 0..255) throw ReconnectException.InvalidInput("$name $this is out of range")
+        return toUByte()
+    }
+
+    companion object {
+        /**
+         * Opens the store in [dataDir], creating it on first use.
+         *
+         * @param key 32 bytes kept by the platform keystore; another key fails with
+         *   [ReconnectException.WrongKey].
+         * @param deviceName shown to the user's other devices.
+         * @param zone the zone the device is in now; days are counted in it.
+         * @param fixedNow a fixed clock for tests and demos; null uses the real one.
+         */
+        fun open(
+            dataDir: File,
+            key: ByteArray,
+            deviceName: String,
+            zone: ZoneId = ZoneId.systemDefault(),
+            fixedNow: Instant? = null,
+        ): Reconnect {
+            val options = OpenOptions(
+                dataDir = dataDir.absolutePath,
+                key = key,
+                deviceName = deviceName,
+                timeZone = zone.id,
+                fixedNow = fixedNow?.toString(),
+            )
+            return Reconnect(ReconnectStore.open(options))
+        }
+    }
+}
