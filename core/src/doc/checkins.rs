@@ -2,7 +2,9 @@
 //!
 //! Writes touch only the fields that changed, so two devices editing different fields
 //! of one day both keep their edit. If two devices created the same day concurrently,
-//! reads merge the competing maps field by field, and the next write folds them into one.
+//! reads merge the competing maps field by field; writes go to the winning map, and a
+//! new note clears the notes it replaces in the others. Competing maps are never
+//! replaced, since that would drop unseen edits made to them concurrently.
 
 use automerge::{
     AutoCommit, ObjId, ObjType, ReadDoc, ScalarValue, Value, transaction::Transactable,
@@ -41,13 +43,18 @@ pub fn write(
             put_if_changed(doc, &obj, CONTACT, ContactMedium::None.code().into())?;
             obj
         }
-        // Competing maps from concurrent first check-ins: a write that sets the note
-        // settles the day into one map; otherwise both stay so no note is lost.
-        n if n > 1 && input.note.is_some() => {
-            fold_concurrent_days(doc, &checkins, &key, &existing)?
-        }
         _ => existing[0].clone(),
     };
+    // Competing maps from concurrent first check-ins: the new note replaces the notes
+    // the user saw in the other maps. Those maps stay, so an edit made to one of them
+    // concurrently still surfaces as a conflict instead of being dropped unseen.
+    if input.note.is_some() {
+        for other in existing.iter().skip(1) {
+            if !doc.get_all(other, NOTE)?.is_empty() {
+                put_if_changed(doc, other, NOTE, "".into())?;
+            }
+        }
+    }
     put_if_changed(doc, &target, MOOD, i64::from(input.mood).into())?;
     put_if_changed(doc, &target, URGE, i64::from(input.urge).into())?;
     if let Some(contact) = input.contact {
@@ -63,27 +70,6 @@ pub fn write(
     )?;
     doc.put(&target, UPDATED_BY, device_id)?;
     Ok(())
-}
-
-/// Replaces competing day maps with one map holding their merged fields. Only called
-/// when the caller is about to write the note, so no note version is dropped unseen.
-fn fold_concurrent_days(
-    doc: &mut AutoCommit,
-    checkins: &ObjId,
-    key: &str,
-    existing: &[ObjId],
-) -> Result<ObjId> {
-    let mut fields: Vec<(&str, ScalarValue)> = Vec::new();
-    for field in [MOOD, URGE, CONTACT, NOTE, UPDATED_AT, UPDATED_BY] {
-        if let Some(value) = first_scalar(doc, existing, field)? {
-            fields.push((field, value));
-        }
-    }
-    let obj = doc.put_object(checkins, key, ObjType::Map)?;
-    for (field, value) in fields {
-        doc.put(&obj, field, value)?;
-    }
-    Ok(obj)
 }
 
 fn put_if_changed(
