@@ -20,6 +20,9 @@ pub enum ReconnectError {
     /// The store was written by a newer version of the app.
     #[error("{0}")]
     NewerVersion(String),
+    /// The store is open elsewhere (another window, process or handle).
+    #[error("{0}")]
+    InUse(String),
     /// The disk or the database could not be used.
     #[error("{0}")]
     Storage(String),
@@ -46,6 +49,7 @@ impl From<Error> for ReconnectError {
                     ReconnectError::Damaged(message)
                 }
                 StoreError::SchemaTooNew { .. } => ReconnectError::NewerVersion(message),
+                StoreError::InUse(_) => ReconnectError::InUse(message),
                 StoreError::Io { .. } | StoreError::Sqlite(_) => ReconnectError::Storage(message),
             },
             Error::Document(_) => ReconnectError::Damaged(message),

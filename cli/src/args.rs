@@ -47,23 +47,26 @@ pub enum Command {
     /// Show or change settings
     Settings {
         /// Hour (0–23) at which a new day begins for check-ins; 4 means 4 a.m.
-        #[arg(long, value_name = "HOUR")]
-        day_start_hour: Option<u8>,
+        #[arg(long, value_name = "HOUR", allow_negative_numbers = true)]
+        day_start_hour: Option<i64>,
     },
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CheckinArgs {
+    // Numbers are read wide and range-checked by the command, so `--urge 300` gets
+    // a plain "must be between 0 and 10" rather than a parser's complaint.
     /// How you feel: 1 (very low) to 5 (very good)
-    #[arg(long, value_name = "N")]
-    pub mood: u8,
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub mood: i64,
     /// How strong the urge to reach out is: 0 (none) to 10 (overwhelming)
-    #[arg(long, value_name = "N")]
-    pub urge: u8,
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub urge: i64,
     /// Whether contact happened, and how: none, social-media, text, call, video, in-person
     #[arg(long, value_name = "MEDIUM")]
     pub contacted: Option<String>,
-    /// A short note about the day
+    /// A short note about the day; `--note -` reads it from stdin, which keeps it out
+    /// of `ps` and your shell history
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }

@@ -3,12 +3,11 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use reconnect_core::{Clock, FixedClock, OpenConfig, Reconnect, SystemClock};
 
 use crate::args::Cli;
 use crate::error::CliError;
-use crate::paths;
+use crate::{keyfile, output, paths, zone};
 
 /// Set to an RFC 3339 instant to replace the clock (demos and tests).
 pub const NOW_ENV: &str = "RECONNECT_NOW";
@@ -19,31 +18,21 @@ pub fn open(cli: &Cli) -> Result<Reconnect, CliError> {
         Some(dir) => dir.clone(),
         None => paths::default_data_dir()?,
     };
+    let data_dir = paths::normalise(&data_dir)?;
     let key_file = paths::key_file_for(&data_dir, explicit_dir, cli.key_file.clone())?;
-    let zone = zone(cli.tz.as_deref())?;
+    let (time_zone, zone_note) = zone::choose(cli.tz.as_deref())?;
+    if let Some(note) = zone_note.filter(|_| !cli.json) {
+        output::note(&note);
+    }
     let clock = clock()?;
-    let key = paths::load_or_create_key(&key_file, &data_dir)?;
+    let key = keyfile::load_or_create(&key_file, &data_dir)?;
     Ok(Reconnect::open(OpenConfig {
         data_dir,
         key,
         device_name: device_name(),
-        time_zone: zone,
+        time_zone,
         clock,
     })?)
-}
-
-fn zone(explicit: Option<&str>) -> Result<Tz, CliError> {
-    if let Some(name) = explicit {
-        return reconnect_core::local_day::parse_zone(name).ok_or_else(|| {
-            CliError::Usage(format!(
-                "unknown time zone {name:?}; use an IANA name such as Europe/Berlin"
-            ))
-        });
-    }
-    Ok(iana_time_zone::get_timezone()
-        .ok()
-        .and_then(|name| reconnect_core::local_day::parse_zone(&name))
-        .unwrap_or(Tz::UTC))
 }
 
 fn clock() -> Result<Arc<dyn Clock>, CliError> {

@@ -11,8 +11,24 @@ pub enum CliError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Printing the result failed. `saved` names a change that was already made durable,
+    /// so the message never suggests that it was lost.
+    #[error("{}", write_failure(*saved, source))]
+    Write {
+        saved: Option<&'static str>,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Internal(String),
     #[error(transparent)]
     Core(#[from] reconnect_core::Error),
+}
+
+fn write_failure(saved: Option<&str>, source: &std::io::Error) -> String {
+    match saved {
+        Some(what) => format!("{what}, but the confirmation could not be printed: {source}"),
+        None => format!("the result could not be printed: {source}"),
+    }
 }
 
 impl CliError {
@@ -22,9 +38,12 @@ impl CliError {
         match self {
             CliError::Usage(_) => "usage",
             CliError::Io { .. } => "io",
+            CliError::Write { .. } => "output",
+            CliError::Internal(_) => "internal",
             CliError::Core(Error::InvalidInput(_)) => "invalid_input",
             CliError::Core(Error::Store(store)) => match store {
                 StoreError::InvalidKey(_) | StoreError::WrongKey => "wrong_key",
+                StoreError::InUse(_) => "in_use",
                 StoreError::NotEncrypted(_) | StoreError::NotAReconnectStore { .. } => {
                     "not_a_store"
                 }
@@ -42,5 +61,10 @@ impl CliError {
             CliError::Usage(_) | CliError::Core(reconnect_core::Error::InvalidInput(_)) => 2,
             _ => 1,
         }
+    }
+
+    /// Refused input, worded for the user; exit code 2 like the core's own checks.
+    pub fn invalid(message: String) -> Self {
+        CliError::Core(reconnect_core::Error::InvalidInput(message))
     }
 }

@@ -1,47 +1,52 @@
 //! `reconnect`: the terminal shell over reconnect-core.
 
 mod args;
+mod clean;
 mod commands;
 mod context;
 mod error;
+mod keyfile;
+mod output;
 mod paths;
+mod stdin_note;
+mod usage;
+mod zone;
 
 use clap::Parser;
 use std::process::ExitCode;
 
 use args::{Cli, Command};
+use commands::{checkin, history, settings, today};
+use context::open;
 use error::CliError;
+use output::Output;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(&cli) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage::parse_failure(err),
+    };
+    match run(&cli).and_then(|result| output::emit(&result)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            report(&err, cli.json);
+            output::error(&err, cli.json);
             ExitCode::from(err.exit_code())
         }
     }
 }
 
-fn run(cli: &Cli) -> Result<(), CliError> {
-    let app = context::open(cli)?;
+/// Runs the command; input is checked before the store is opened.
+fn run(cli: &Cli) -> Result<Output, CliError> {
     match &cli.command {
-        Command::Today => commands::today::run(&app, cli.json),
-        Command::Checkin(args) => commands::checkin::run(&app, args, cli.json),
-        Command::History { limit } => commands::history::run(&app, *limit, cli.json),
-        Command::Settings { day_start_hour } => {
-            commands::settings::run(&app, *day_start_hour, cli.json)
+        Command::Today => today::run(&open(cli)?, cli.json),
+        Command::Checkin(args) => {
+            let input = checkin::input(args, cli.json)?;
+            checkin::run(&open(cli)?, input, cli.json)
         }
-    }
-}
-
-/// One line on stderr, as JSON when asked.
-fn report(err: &CliError, json: bool) {
-    let message = err.to_string().replace('\n', " ");
-    if json {
-        let value = serde_json::json!({ "error": { "kind": err.kind(), "message": message } });
-        eprintln!("{value}");
-    } else {
-        eprintln!("reconnect: {message}");
+        Command::History { limit } => history::run(&open(cli)?, *limit, cli.json),
+        Command::Settings { day_start_hour } => {
+            let hour = day_start_hour.map(settings::hour_of_day).transpose()?;
+            settings::run(&open(cli)?, hour, cli.json)
+        }
     }
 }

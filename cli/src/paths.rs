@@ -1,12 +1,7 @@
-//! Where the store and its key live, and how the key file is created and read.
-//! The key never sits inside the data directory, and only its owner may read it.
+//! Where the store and its key live. Paths are made absolute and tidy first, so
+//! `--data-dir .` still puts the key beside the folder, never inside it.
 
-use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-
-use reconnect_core::StoreKey;
-use reconnect_core::store::DB_FILE;
+use std::path::{Component, Path, PathBuf};
 
 use crate::error::CliError;
 
@@ -18,14 +13,36 @@ pub fn default_data_dir() -> Result<PathBuf, CliError> {
         .ok_or_else(|| CliError::Usage("no home directory found; pass --data-dir".into()))
 }
 
+/// `path` made absolute, with `.` dropped and `..` resolved by name (not by following
+/// symbolic links), e.g. `./store/../mine/.` run in `/home/me` is `/home/me/mine`.
+pub fn normalise(path: &Path) -> Result<PathBuf, CliError> {
+    let absolute = std::path::absolute(path).map_err(|source| CliError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut tidy = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                // At the root, `..` is the root itself.
+                tidy.pop();
+            }
+            other => tidy.push(other),
+        }
+    }
+    Ok(tidy)
+}
+
 /// The key file: explicit, or beside an explicit data dir, or in the preferences dir.
+/// `data_dir` must already be normalised; the result is too.
 pub fn key_file_for(
     data_dir: &Path,
     explicit_dir: bool,
     key_file: Option<PathBuf>,
 ) -> Result<PathBuf, CliError> {
     let path = match key_file {
-        Some(path) => path,
+        Some(path) => normalise(&path)?,
         None if explicit_dir => {
             let name = data_dir
                 .file_name()
@@ -37,9 +54,7 @@ pub fn key_file_for(
             .map(|dirs| dirs.preference_dir().join("store.key"))
             .ok_or_else(|| CliError::Usage("no home directory found; pass --key-file".into()))?,
     };
-    let absolute_key = absolute(&path);
-    let absolute_dir = absolute(data_dir);
-    if absolute_key.starts_with(&absolute_dir) {
+    if path.starts_with(data_dir) {
         return Err(CliError::Usage(format!(
             "the key file {} is inside the data directory; keep it elsewhere",
             path.display()
@@ -48,151 +63,39 @@ pub fn key_file_for(
     Ok(path)
 }
 
-fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
-/// Reads the key, creating one only when the data directory holds no store yet.
-pub fn load_or_create_key(key_file: &Path, data_dir: &Path) -> Result<StoreKey, CliError> {
-    match fs::read_to_string(key_file) {
-        Ok(text) => {
-            check_private(key_file)?;
-            parse_key(&text).ok_or_else(|| {
-                CliError::Usage(format!(
-                    "{} is not a Reconnect key file (expected 64 hex digits)",
-                    key_file.display()
-                ))
-            })
-        }
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            if data_dir.join(DB_FILE).exists() {
-                return Err(CliError::Usage(format!(
-                    "there is a store in {} but no key at {}; point --key-file at the key it was created with",
-                    data_dir.display(),
-                    key_file.display()
-                )));
-            }
-            create_key(key_file)
-        }
-        Err(err) => Err(CliError::Io {
-            path: key_file.to_path_buf(),
-            source: err,
-        }),
-    }
-}
-
-fn parse_key(text: &str) -> Option<StoreKey> {
-    let hex = text.trim();
-    if hex.len() != 64 || !hex.is_ascii() {
-        return None;
-    }
-    let bytes: Option<Vec<u8>> = (0..32)
-        .map(|i| u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).ok())
-        .collect();
-    StoreKey::from_bytes(&bytes?).ok()
-}
-
-fn create_key(key_file: &Path) -> Result<StoreKey, CliError> {
-    let key = StoreKey::generate().map_err(|e| CliError::Core(e.into()))?;
-    if let Some(parent) = key_file.parent().filter(|p| !p.as_os_str().is_empty()) {
-        create_private_dir(parent).map_err(|e| CliError::Io {
-            path: parent.to_path_buf(),
-            source: e,
-        })?;
-    }
-    let hex: String = key.as_bytes().iter().map(|b| format!("{b:02x}")).collect();
-    let mut file = private_new_file(key_file).map_err(|e| CliError::Io {
-        path: key_file.to_path_buf(),
-        source: e,
-    })?;
-    file.write_all(format!("{hex}\n").as_bytes())
-        .and_then(|_| file.sync_all())
-        .map_err(|e| CliError::Io {
-            path: key_file.to_path_buf(),
-            source: e,
-        })?;
-    Ok(key)
-}
-
-#[cfg(unix)]
-fn private_new_file(path: &Path) -> std::io::Result<fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn private_new_file(path: &Path) -> std::io::Result<fs::File> {
-    fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-}
-
-#[cfg(unix)]
-fn create_private_dir(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    if path.is_dir() {
-        return Ok(());
-    }
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(path)
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(path: &Path) -> std::io::Result<()> {
-    fs::create_dir_all(path)
-}
-
-/// Refuses a key file that others can read.
-#[cfg(unix)]
-fn check_private(path: &Path) -> Result<(), CliError> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = fs::metadata(path)
-        .map_err(|e| CliError::Io {
-            path: path.to_path_buf(),
-            source: e,
-        })?
-        .permissions()
-        .mode();
-    if mode & 0o077 != 0 {
-        return Err(CliError::Usage(format!(
-            "the key file {} can be read by other users; run `chmod 600 {}`",
-            path.display(),
-            path.display()
-        )));
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn check_private(_path: &Path) -> Result<(), CliError> {
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn keys_parse_from_hex_only() {
-        assert!(parse_key(&"ab".repeat(32)).is_some());
-        assert!(parse_key(&format!("{}\n", "0f".repeat(32))).is_some());
-        assert!(parse_key(&"ab".repeat(31)).is_none());
-        assert!(parse_key(&"zz".repeat(32)).is_none());
-        assert!(parse_key(&"é".repeat(32)).is_none());
-    }
-
+    #[cfg(unix)]
     #[test]
     fn the_default_key_sits_beside_an_explicit_data_dir() {
         let path = key_file_for(Path::new("/data/mine"), true, None).unwrap();
         assert_eq!(path, Path::new("/data/mine.key"));
         let inside = key_file_for(Path::new("/data/mine"), true, Some("/data/mine/k".into()));
         assert!(inside.is_err());
+        let sneaky = key_file_for(
+            Path::new("/data/mine"),
+            true,
+            Some("/data/other/../mine/./k".into()),
+        );
+        assert!(sneaky.is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dots_are_tidied_away() {
+        let tidy = |p: &str| normalise(Path::new(p)).unwrap();
+        assert_eq!(tidy("/data/mine/."), Path::new("/data/mine"));
+        assert_eq!(tidy("/data/x/../mine/./"), Path::new("/data/mine"));
+        assert_eq!(tidy("/../data"), Path::new("/data"));
+        let here = std::env::current_dir().unwrap();
+        assert_eq!(tidy("."), here);
+        assert_eq!(tidy("sub/.."), here);
+        let dir = tidy("/data/mine/.");
+        assert_eq!(
+            key_file_for(&dir, true, None).unwrap(),
+            Path::new("/data/mine.key")
+        );
     }
 }

@@ -22,16 +22,21 @@ impl Env {
         }
     }
 
-    fn run_at(&self, now: &str, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_reconnect"))
+    /// The binary with this store, Berlin time and a fixed clock; add arguments and run.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = bare_command();
+        command
             .arg("--data-dir")
             .arg(&self.data)
             .args(["--tz", "Europe/Berlin"])
             .args(args)
+            .env("RECONNECT_NOW", "2026-11-29T19:00:00Z");
+        command
+    }
+
+    fn run_at(&self, now: &str, args: &[&str]) -> Output {
+        self.command(args)
             .env("RECONNECT_NOW", now)
-            .env_remove("RECONNECT_KEY_FILE")
-            .env_remove("RECONNECT_TZ")
-            .env_remove("RECONNECT_DATA_DIR")
             .output()
             .unwrap()
     }
@@ -39,6 +44,17 @@ impl Env {
     fn run(&self, args: &[&str]) -> Output {
         self.run_at("2026-11-29T19:00:00Z", args)
     }
+}
+
+/// The binary with none of its environment variables set.
+fn bare_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_reconnect"));
+    command
+        .env_remove("RECONNECT_KEY_FILE")
+        .env_remove("RECONNECT_TZ")
+        .env_remove("RECONNECT_DATA_DIR")
+        .env_remove("RECONNECT_NOW");
+    command
 }
 
 fn stdout(out: &Output) -> String {
@@ -265,4 +281,195 @@ fn pseudo_random(len: usize) -> Vec<u8> {
             (state >> 24) as u8
         })
         .collect()
+}
+
+fn assert_one_line(out: &Output) {
+    let err = stderr(out);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_on_stdout_is_one_line_not_a_panic() {
+    let env = Env::new();
+    let full = || std::fs::File::create("/dev/full").unwrap();
+    for args in [&["today"][..], &["--json", "today"], &["history"]] {
+        let out = env.command(args).stdout(full()).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert_one_line(&out);
+        assert!(
+            stderr(&out).contains("could not be printed"),
+            "{}",
+            stderr(&out)
+        );
+    }
+
+    // The check-in is already safe on disk, and the message says so.
+    let out = env
+        .command(&["checkin", "--mood", "4", "--urge", "1"])
+        .stdout(full())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_one_line(&out);
+    assert!(
+        stderr(&out).contains("your check-in was saved, but"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env
+        .command(&["--json", "checkin", "--mood", "4", "--urge", "2"])
+        .stdout(full())
+        .output()
+        .unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(value["error"]["kind"], "output");
+    let today = json(&env.run(&["--json", "today"]));
+    assert_eq!(today["check_in"]["urge"], 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let env = Env::new();
+    env.run(&["checkin", "--mood", "3", "--urge", "3", "--note", "hello"]);
+    for args in [&["history"][..], &["--json", "today"], &["--help"]] {
+        // A pipe whose reading end is already gone, like `reconnect history | head -0`.
+        let mut reader = Command::new("true")
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let write_end = reader.stdin.take().unwrap();
+        reader.wait().unwrap();
+        let out = env.command(args).stdout(write_end).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
+
+#[test]
+fn argument_mistakes_are_one_line_and_open_nothing() {
+    let env = Env::new();
+    let out = env.run(&["checkin", "--mood", "3", "--urge", "300"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_one_line(&out);
+    assert!(
+        stderr(&out).contains("urge to contact must be between 0 and 10, got 300"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&["checkin", "--mood", "-1", "--urge", "3"]);
+    assert!(stderr(&out).contains("mood must be between 1 and 5, got -1"));
+    let out = env.run(&["settings", "--day-start-hour", "300"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("between 0 and 23, got 300"));
+
+    for args in [
+        &["checkin", "--mood", "3"][..],
+        &["checkin", "--moood", "3", "--urge", "1"],
+        &["checkin", "--mood", "three", "--urge", "1"],
+        &["launch"],
+        &[],
+    ] {
+        let out = env.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_one_line(&out);
+        assert!(stderr(&out).starts_with("reconnect: "), "{}", stderr(&out));
+
+        let with_json: Vec<&str> = std::iter::once("--json")
+            .chain(args.iter().copied())
+            .collect();
+        let out = env.run(&with_json);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let value: serde_json::Value = serde_json::from_slice(&out.stderr)
+            .unwrap_or_else(|_| panic!("{args:?}: {}", stderr(&out)));
+        assert_eq!(value["error"]["kind"], "usage", "{value}");
+    }
+    // Refused input never creates a store or a key.
+    assert!(!env.data.exists() && !env.key.exists());
+
+    let help = env.run(&["checkin", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("Usage:"), "{}", stdout(&help));
+    assert!(stdout(&help).contains("`--note -` reads it from stdin"));
+    let version = env.run(&["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert!(stdout(&version).starts_with("reconnect "));
+}
+
+#[test]
+fn a_note_can_come_from_stdin() {
+    use std::io::Write;
+    let env = Env::new();
+    let mut child = env
+        .command(&["checkin", "--mood", "2", "--urge", "8", "--note", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Wrote them a letter I won't send.\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let today = json(&env.run(&["--json", "today"]));
+    assert_eq!(
+        today["check_in"]["note"],
+        "Wrote them a letter I won't send."
+    );
+}
+
+#[test]
+fn notes_cannot_send_control_codes_to_the_terminal() {
+    let env = Env::new();
+    let note = "calm\u{1b}[2J\u{1b}]0;gotcha\u{7}\r\nsecond\u{9b}31m line\u{202e}";
+    let out = env.run(&["checkin", "--mood", "3", "--urge", "3", "--note", note]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let is_bad = |c: char| (c.is_control() && c != '\n') || c == '\u{202e}';
+    for args in [&["today"][..], &["history"]] {
+        let text = stdout(&env.run(args));
+        assert!(!text.contains(is_bad), "{args:?}: {text:?}");
+        assert!(text.contains("calm[2J]0;gotcha"), "{text}");
+    }
+    let history = stdout(&env.run(&["history"]));
+    assert_eq!(history.lines().count(), 1, "{history}");
+    assert!(
+        history.contains("calm[2J]0;gotcha second31m line"),
+        "{history}"
+    );
+    // JSON keeps the note exactly as written; escaping makes it safe there.
+    let today = json(&env.run(&["--json", "today"]));
+    assert_eq!(today["check_in"]["note"], note);
+}
+
+#[test]
+fn a_relative_data_dir_keeps_its_key_beside_it() {
+    let root = tempfile::tempdir().unwrap();
+    let cwd = root.path().join("a").join("b");
+    std::fs::create_dir_all(&cwd).unwrap();
+    let run = |dir: &str| {
+        bare_command()
+            .current_dir(&cwd)
+            .args(["--data-dir", dir, "--tz", "UTC", "--json", "today"])
+            .output()
+            .unwrap()
+    };
+    json(&run("."));
+    assert!(root.path().join("a").join("b.key").is_file());
+    assert!(cwd.join("reconnect.db").is_file());
+
+    json(&run("../c/./d/.."));
+    assert!(root.path().join("a").join("c.key").is_file());
+    assert!(
+        root.path()
+            .join("a")
+            .join("c")
+            .join("reconnect.db")
+            .is_file()
+    );
 }

@@ -30,6 +30,9 @@ struct State {
     store: Store,
     doc: AutoCommit,
     zone: Tz,
+    /// Set when a failed write could not be undone in memory; the handle then refuses
+    /// everything so the refused change can never be saved later.
+    broken: bool,
 }
 
 pub struct Reconnect {
@@ -56,13 +59,14 @@ impl Reconnect {
             genesis::GENESIS,
         )?;
         // The document must carry the root maps the rest of the core relies on.
-        crate::doc::root_map(&doc, crate::doc::CHECKINS)?;
+        crate::doc::check_roots(&doc)?;
         let device = store.device().clone();
         Ok(Self {
             state: Mutex::new(State {
                 store,
                 doc,
                 zone: config.time_zone,
+                broken: false,
             }),
             notifier: Arc::new(Notifier::default()),
             clock: config.clock,
@@ -139,21 +143,33 @@ impl Reconnect {
     }
 
     /// Merges another device's saved document into this one and persists the result.
-    /// Refuses bytes that are not a whole Reconnect document; nothing changes then.
+    /// Refuses bytes that are not a whole Reconnect document, or whose changes would
+    /// replace the document's root maps; nothing changes then.
     pub fn merge_document(&self, bytes: &[u8]) -> Result<()> {
-        let mut other = AutoCommit::load(bytes)
-            .map_err(|err| Error::Document(format!("the other document: {err}")))?;
+        let mut other = AutoCommit::load(bytes).map_err(|err| {
+            Error::InvalidInput(format!("that is not a Reconnect document: {err}"))
+        })?;
         if !genesis::shares_genesis(&mut other) {
-            return Err(Error::Document(
+            return Err(Error::InvalidInput(
                 "the other document was not created by Reconnect".into(),
             ));
         }
         let changed = {
             let mut state = self.lock()?;
             let before = state.doc.get_heads();
-            if let Err(err) = state.doc.merge(&mut other) {
+            let merged = state
+                .doc
+                .merge(&mut other)
+                .map_err(Error::from)
+                .and_then(|_| crate::doc::check_roots(&state.doc));
+            if let Err(err) = merged {
                 Self::recover(&mut state);
-                return Err(err.into());
+                return Err(match err {
+                    Error::Document(reason) => Error::InvalidInput(format!(
+                        "the other document cannot be merged: {reason}"
+                    )),
+                    other => other,
+                });
             }
             let changed = state.doc.get_heads() != before;
             Self::persist(&mut state)?;
@@ -238,14 +254,20 @@ impl Reconnect {
         Ok(())
     }
 
-    /// Drops in-memory changes that did not reach the disk.
+    /// Drops in-memory changes that did not reach the disk; if even that fails, the
+    /// handle is marked broken rather than keep a change the user was told failed.
     fn recover(state: &mut State) {
-        if let Ok(doc) = state.store.reload() {
-            state.doc = doc;
+        match state.store.reload() {
+            Ok(doc) => state.doc = doc,
+            Err(_) => state.broken = true,
         }
     }
 
     fn lock(&self) -> Result<MutexGuard<'_, State>> {
-        self.state.lock().map_err(|_| Error::Poisoned)
+        let state = self.state.lock().map_err(|_| Error::Poisoned)?;
+        if state.broken {
+            return Err(Error::Poisoned);
+        }
+        Ok(state)
     }
 }

@@ -72,6 +72,8 @@ enum Wording {
             return "Your saved check-ins look damaged. They have been left exactly as they were."
         case .NewerVersion:
             return "Your check-ins were saved by a newer version of Reconnect. Updating the app will open them."
+        case .InUse:
+            return "Reconnect already has your check-ins open elsewhere on this device. Closing it there and trying again will help."
         case .Storage:
             return "Your check-ins couldn't be read or saved just now. Freeing some space or restarting the device often helps."
         case .Closed, .Internal:

@@ -4,5 +4,5 @@
 pub mod device;
 pub mod files;
 pub mod fleet;
-pub mod hex;
+pub mod sql;
 pub mod stats;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 fn canary(rng: &mut impl Rng) -> String {
     let bytes: [u8; 12] = rng.random();
-    format!("CANARY-{}", reconnect_tests::hex::encode(&bytes))
+    format!("CANARY-{}", hex::encode(bytes))
 }
 
 /// Every form the secrets could take on disk.
@@ -22,7 +22,7 @@ fn needles(texts: &[&str], key: &StoreKey) -> Vec<(String, Vec<u8>)> {
         }
     }
     out.push(("the raw key".into(), key.as_bytes().to_vec()));
-    let hex = reconnect_tests::hex::encode(key.as_bytes());
+    let hex = key.to_hex();
     out.push(("the key as hex".into(), hex.as_bytes().to_vec()));
     out.push(("the key as HEX".into(), hex.to_uppercase().into_bytes()));
     out

@@ -194,7 +194,7 @@ fn a_newer_schema_is_refused() {
     let newer = schema::LATEST_VERSION + 1;
     {
         let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
-        conn.execute_batch(&reconnect_tests::hex::key_pragma(key.as_bytes()))
+        conn.execute_batch(&reconnect_tests::sql::key_pragma(key.as_bytes()))
             .unwrap();
         conn.pragma_update(None, "user_version", newer).unwrap();
     }
@@ -214,7 +214,7 @@ fn a_database_of_another_application_is_refused() {
     make_store(dir.path(), &key);
     {
         let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
-        conn.execute_batch(&reconnect_tests::hex::key_pragma(key.as_bytes()))
+        conn.execute_batch(&reconnect_tests::sql::key_pragma(key.as_bytes()))
             .unwrap();
         conn.pragma_update(None, "application_id", 0x1234_5678)
             .unwrap();
@@ -237,4 +237,60 @@ fn a_refused_open_leaves_a_good_store_usable() {
     let app = device::open(dir.path(), &key, "phone", clock).unwrap();
     assert_eq!(app.history(None).unwrap().len(), 40);
     assert_eq!(app.integrity_check().unwrap(), "ok");
+}
+
+/// A store copied while open (as after a crash) still has changes in its WAL. Refusing
+/// it must not checkpoint them into the database on the way out.
+#[test]
+fn a_refused_open_leaves_a_pending_wal_unapplied() {
+    let live = tempfile::tempdir().unwrap();
+    let key = device::random_key();
+    let clock = Arc::new(FixedClock::new(device::noon(0)));
+    let app = device::open(live.path(), &key, "phone", clock).unwrap();
+    app.check_in(input(3, 3, None, Some("still in the log")))
+        .unwrap();
+    // A newer app version bumps the schema; the change sits in the WAL.
+    let raw = rusqlite::Connection::open(live.path().join(DB_FILE)).unwrap();
+    raw.execute_batch(&reconnect_tests::sql::key_pragma(key.as_bytes()))
+        .unwrap();
+    raw.pragma_update(None, "user_version", schema::LATEST_VERSION + 1)
+        .unwrap();
+
+    let copy = tempfile::tempdir().unwrap();
+    for name in [
+        DB_FILE,
+        "reconnect.db-wal",
+        "reconnect.db-shm",
+        KEYCHECK_FILE,
+    ] {
+        fs::copy(live.path().join(name), copy.path().join(name)).unwrap();
+    }
+    assert!(
+        fs::metadata(copy.path().join("reconnect.db-wal"))
+            .unwrap()
+            .len()
+            > 0
+    );
+    drop(raw);
+    drop(app);
+
+    // The -shm is SQLite's volatile index of the WAL, rebuilt by any reader; the data
+    // is in the database and the WAL, and those must not change.
+    let kept = [DB_FILE, "reconnect.db-wal", KEYCHECK_FILE];
+    let before: Vec<Vec<u8>> = kept
+        .iter()
+        .map(|n| fs::read(copy.path().join(n)).unwrap())
+        .collect();
+    let clock = Arc::new(FixedClock::new(device::noon(0)));
+    let err = device::open(copy.path(), &key, "phone", clock).unwrap_err();
+    assert!(
+        matches!(err, Error::Store(StoreError::SchemaTooNew { .. })),
+        "{err:?}"
+    );
+    for (name, bytes) in kept.iter().zip(before) {
+        assert!(
+            fs::read(copy.path().join(name)).unwrap() == bytes,
+            "{name} changed"
+        );
+    }
 }

@@ -155,7 +155,7 @@ fn acknowledged_check_ins_survive_sigkill() {
     let mut rng = StdRng::seed_from_u64(seed);
     let dir = tempfile::tempdir().unwrap();
     let key = device::random_key();
-    let key_hex = reconnect_tests::hex::encode(key.as_bytes());
+    let key_hex = key.to_hex();
 
     let started = Instant::now();
     let mut acked: BTreeMap<u32, String> = BTreeMap::new();

@@ -84,6 +84,8 @@ fn a_day_created_on_both_devices_keeps_fields_from_both() {
         [(2, 8), (5, 1)].contains(&(day.mood, day.urge)),
         "mood and urge come from one of the two check-ins: {day:?}"
     );
+    // Only the tablet reported contact; whichever record wins, the call is not hidden.
+    assert_eq!(day.contact, ContactMedium::Call, "{day:?}");
     assert_eq!(a.app.today().unwrap().days_checked_in, 1);
 
     // The next check-in with a note settles the day into one record everywhere.
@@ -210,10 +212,42 @@ fn a_foreign_document_is_refused_and_changes_nothing() {
     automerge::transaction::Transactable::put(&mut stranger, automerge::ROOT, "checkins", 1)
         .unwrap();
     let err = a.app.merge_document(&stranger.save()).unwrap_err();
-    assert!(matches!(err, reconnect_core::Error::Document(_)), "{err}");
+    assert!(
+        matches!(err, reconnect_core::Error::InvalidInput(_)),
+        "{err}"
+    );
 
     assert_eq!(a.app.heads().unwrap(), heads);
     assert_eq!(a.app.history(None).unwrap(), history);
     let a = a.restart();
     assert_eq!(a.app.heads().unwrap(), heads);
+}
+
+/// A device that replaced a root map (a bug or a hostile peer) would hide every
+/// check-in and leave the store unopenable; such a document is refused whole.
+#[test]
+fn a_document_that_replaces_a_root_map_is_refused() {
+    use automerge::transaction::Transactable;
+    let a = TestDevice::new("phone");
+    let b = TestDevice::new("tablet");
+    a.on(1).check_in(input(3, 3, None, Some("kept"))).unwrap();
+    sync(&a.app, &b.app);
+    let heads = a.app.heads().unwrap();
+
+    let mut rogue = automerge::AutoCommit::load(&b.app.save_document().unwrap()).unwrap();
+    rogue
+        .put_object(automerge::ROOT, "checkins", automerge::ObjType::Map)
+        .unwrap();
+    let err = a.app.merge_document(&rogue.save()).unwrap_err();
+    assert!(
+        matches!(err, reconnect_core::Error::InvalidInput(_)),
+        "{err}"
+    );
+
+    assert_eq!(a.app.heads().unwrap(), heads);
+    let a = a.restart();
+    assert_eq!(
+        a.app.history(None).unwrap()[0].note.as_deref(),
+        Some("kept")
+    );
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 fn keyed(path: &Path, key: &StoreKey) -> Connection {
     let conn = Connection::open(path).unwrap();
-    conn.execute_batch(&reconnect_tests::hex::key_pragma(key.as_bytes()))
+    conn.execute_batch(&reconnect_tests::sql::key_pragma(key.as_bytes()))
         .unwrap();
     conn
 }
@@ -78,7 +78,7 @@ fn store_at_version(version: usize, source: &Path, dir: &Path, key: &StoreKey) {
         .unwrap();
     tx.commit().unwrap();
     let source_db = source.join(DB_FILE).to_string_lossy().replace('\'', "''");
-    let key_hex = reconnect_tests::hex::encode(key.as_bytes());
+    let key_hex = key.to_hex();
     conn.execute_batch(&format!(
         "ATTACH DATABASE '{source_db}' AS src KEY \"x'{key_hex}'\";"
     ))

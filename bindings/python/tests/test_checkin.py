@@ -81,6 +81,15 @@ def test_wrong_key_is_named(tmp_path, key):
         open_store(tmp_path / "other", b"short")
 
 
+def test_a_second_handle_on_an_open_store_is_refused(tmp_path, key):
+    first = open_store(tmp_path / "store", key)
+    with pytest.raises(rc.ReconnectError.InUse):
+        open_store(tmp_path / "store", key)
+    first.close()
+    second = open_store(tmp_path / "store", key)
+    assert second.today().check_in is None
+
+
 def test_unknown_zone_and_bad_clock_are_refused(tmp_path, key):
     with pytest.raises(rc.ReconnectError.InvalidInput):
         rc.ReconnectStore.open(

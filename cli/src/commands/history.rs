@@ -1,35 +1,40 @@
-//! `reconnect history`: past check-ins, newest first.
+//! `reconnect history`: past check-ins, newest first, one line each.
 
 use reconnect_core::Reconnect;
 
-use super::print_json;
+use crate::clean;
 use crate::error::CliError;
+use crate::output::Output;
 
-pub fn run(app: &Reconnect, limit: Option<usize>, json: bool) -> Result<(), CliError> {
+pub fn run(app: &Reconnect, limit: Option<usize>, json: bool) -> Result<Output, CliError> {
     let history = app.history(limit)?;
     if json {
-        return print_json(&history);
+        return Output::json(&history);
     }
     if history.is_empty() {
-        println!("No check-ins yet. `reconnect today` explains how to start.");
-        return Ok(());
+        return Ok(Output::lines(vec![
+            "No check-ins yet. `reconnect today` explains how to start.".into(),
+        ]));
     }
-    for checkin in &history {
-        let mut line = format!(
-            "{}  mood {}/5  urge {:>2}/10  {}",
-            checkin.date,
-            checkin.mood,
-            checkin.urge,
-            checkin.contact.describe()
-        );
-        if let Some(note) = &checkin.note {
-            line.push_str("  · ");
-            line.push_str(note);
-        }
-        if !checkin.note_conflicts.is_empty() {
-            line.push_str("  (notes differ between devices)");
-        }
-        println!("{line}");
-    }
-    Ok(())
+    let rows = history
+        .iter()
+        .map(|checkin| {
+            let mut line = format!(
+                "{}  mood {}/5  urge {:>2}/10  {}",
+                checkin.date,
+                checkin.mood,
+                checkin.urge,
+                checkin.contact.describe()
+            );
+            if let Some(note) = &checkin.note {
+                line.push_str("  · ");
+                line.push_str(&clean::one_line(note));
+            }
+            if !checkin.note_conflicts.is_empty() {
+                line.push_str("  (notes differ between devices)");
+            }
+            line
+        })
+        .collect();
+    Ok(Output::lines(rows))
 }

@@ -1,4 +1,5 @@
-//! One module per command; each prints either words for people or JSON.
+//! One module per command; each returns words for people or a JSON value, and
+//! `main` prints it once.
 
 pub mod checkin;
 pub mod history;
@@ -7,12 +8,15 @@ pub mod today;
 
 use reconnect_core::CheckIn;
 
+use crate::clean;
+
 /// "Sunday 29 November 2026".
 pub fn long_date(date: chrono::NaiveDate) -> String {
     date.format("%A %-d %B %Y").to_string()
 }
 
-/// The lines describing one check-in, indented for a block.
+/// The lines describing one check-in, indented for a block. Notes may come from
+/// other devices, so they are cleaned before display.
 pub fn describe(checkin: &CheckIn) -> Vec<String> {
     let mut lines = vec![
         format!("  Mood     {}/5", checkin.mood),
@@ -20,20 +24,17 @@ pub fn describe(checkin: &CheckIn) -> Vec<String> {
         format!("  Contact  {}", checkin.contact.describe()),
     ];
     if let Some(note) = &checkin.note {
-        lines.push(format!("  Note     {note}"));
+        for (i, line) in clean::lines(note).into_iter().enumerate() {
+            let label = if i == 0 { "Note" } else { "" };
+            lines.push(format!("  {label:<8} {line}").trim_end().to_string());
+        }
     }
     for other in &checkin.note_conflicts {
         lines.push(format!(
-            "  Another device wrote a different note at the same time: {other}"
+            "  Another device wrote a different note at the same time: {}",
+            clean::one_line(other)
         ));
         lines.push("  (Check in again with --note to keep the one you want.)".into());
     }
     lines
-}
-
-pub fn print_json(value: &impl serde::Serialize) -> Result<(), crate::error::CliError> {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| crate::error::CliError::Usage(format!("could not format JSON: {e}")))?;
-    println!("{text}");
-    Ok(())
 }

@@ -3,8 +3,8 @@
 use reconnect_core::Reconnect;
 use serde::Serialize;
 
-use super::print_json;
 use crate::error::CliError;
+use crate::output::Output;
 
 #[derive(Serialize)]
 struct SettingsJson {
@@ -13,7 +13,8 @@ struct SettingsJson {
     device_id: String,
 }
 
-pub fn run(app: &Reconnect, day_start_hour: Option<u8>, json: bool) -> Result<(), CliError> {
+pub fn run(app: &Reconnect, day_start_hour: Option<u8>, json: bool) -> Result<Output, CliError> {
+    let changed = day_start_hour.is_some();
     if let Some(hour) = day_start_hour {
         app.set_day_start_hour(hour)?;
     }
@@ -22,13 +23,29 @@ pub fn run(app: &Reconnect, day_start_hour: Option<u8>, json: bool) -> Result<()
         time_zone: app.time_zone()?.name().to_string(),
         device_id: app.device().device_id.clone(),
     };
-    if json {
-        return print_json(&settings);
-    }
-    println!(
-        "A new day begins at {:02}:00 ({}).",
-        settings.day_start_hour, settings.time_zone
-    );
-    println!("This device: {}", settings.device_id);
-    Ok(())
+    let output = if json {
+        Output::json(&settings)?
+    } else {
+        Output::lines(vec![
+            format!(
+                "A new day begins at {:02}:00 ({}).",
+                settings.day_start_hour, settings.time_zone
+            ),
+            format!("This device: {}", settings.device_id),
+        ])
+    };
+    Ok(if changed {
+        output.saved("the new day start hour was saved")
+    } else {
+        output
+    })
+}
+
+/// Checks `--day-start-hour` before anything is opened.
+pub fn hour_of_day(hour: i64) -> Result<u8, CliError> {
+    u8::try_from(hour).ok().filter(|h| *h < 24).ok_or_else(|| {
+        CliError::invalid(format!(
+            "the day start hour must be between 0 and 23, got {hour}"
+        ))
+    })
 }

@@ -3,8 +3,9 @@
 use reconnect_core::Reconnect;
 use serde::Serialize;
 
-use super::{describe, long_date, print_json};
+use super::{describe, long_date};
 use crate::error::CliError;
+use crate::output::Output;
 
 const WELCOME: &str = "\
 Welcome to Reconnect.
@@ -28,39 +29,42 @@ struct TodayJson<'a> {
     first_run: bool,
 }
 
-pub fn run(app: &Reconnect, json: bool) -> Result<(), CliError> {
+pub fn run(app: &Reconnect, json: bool) -> Result<Output, CliError> {
     let today = app.today()?;
     let first_run = today.days_checked_in == 0;
     if json {
-        return print_json(&TodayJson {
+        return Output::json(&TodayJson {
             today: &today,
             first_run,
         });
     }
     if first_run {
-        println!("{WELCOME}");
-        return Ok(());
+        return Ok(Output::lines(vec![WELCOME.into()]));
     }
     let date = long_date(today.date);
+    let mut lines = Vec::new();
     match &today.check_in {
         Some(checkin) => {
-            println!("Today, {date} ({}): checked in.", today.time_zone);
-            for line in describe(checkin) {
-                println!("{line}");
-            }
+            lines.push(format!("Today, {date} ({}): checked in.", today.time_zone));
+            lines.extend(describe(checkin));
         }
         None => {
-            println!("Today, {date} ({}): no check-in yet.", today.time_zone);
-            println!("  reconnect checkin --mood N --urge N [--contacted MEDIUM] [--note TEXT]");
+            lines.push(format!(
+                "Today, {date} ({}): no check-in yet.",
+                today.time_zone
+            ));
+            lines.push(
+                "  reconnect checkin --mood N --urge N [--contacted MEDIUM] [--note TEXT]".into(),
+            );
             if let Some(last) = app.history(Some(1))?.first() {
-                println!(
+                lines.push(format!(
                     "Your last check-in was on {}: mood {}/5, urge {}/10.",
                     long_date(last.date),
                     last.mood,
                     last.urge
-                );
+                ));
             }
         }
     }
-    Ok(())
+    Ok(Output::lines(lines))
 }

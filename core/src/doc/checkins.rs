@@ -38,11 +38,9 @@ pub fn write(
     let key = date_key(date);
     let existing = maps_at(doc, &checkins, &key)?;
     let target = match existing.len() {
-        0 => {
-            let obj = doc.put_object(&checkins, key.as_str(), ObjType::Map)?;
-            put_if_changed(doc, &obj, CONTACT, ContactMedium::None.code().into())?;
-            obj
-        }
+        // No default contact is written: an absent value reads as "none", so a day
+        // created on two devices at once keeps the contact either of them reported.
+        0 => doc.put_object(&checkins, key.as_str(), ObjType::Map)?,
         _ => existing[0].clone(),
     };
     // Competing maps from concurrent first check-ins: the new note replaces the notes

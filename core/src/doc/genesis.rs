@@ -8,8 +8,8 @@
 use std::sync::OnceLock;
 
 use automerge::{
-    ActorId, AutoCommit, ChangeHash, ObjType, ROOT, transaction::CommitOptions,
-    transaction::Transactable,
+    ActorId, AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, Value,
+    transaction::CommitOptions, transaction::Transactable,
 };
 
 use super::{CHECKINS, SCHEMA_KEY, SCHEMA_VERSION, SETTINGS};
@@ -31,6 +31,24 @@ pub fn shares_genesis(doc: &mut AutoCommit) -> bool {
     genesis.is_some_and(|hash| doc.get_change_by_hash(&hash).is_some())
 }
 
+/// The id of the root map the genesis created at `key`, if it created one.
+pub(crate) fn genesis_map(key: &str) -> Option<&'static ObjId> {
+    static MAPS: OnceLock<Vec<(&'static str, ObjId)>> = OnceLock::new();
+    let maps = MAPS.get_or_init(|| {
+        let Ok(doc) = AutoCommit::load(GENESIS) else {
+            return Vec::new();
+        };
+        [CHECKINS, SETTINGS]
+            .into_iter()
+            .filter_map(|name| match doc.get(ROOT, name) {
+                Ok(Some((Value::Object(ObjType::Map), id))) => Some((name, id)),
+                _ => None,
+            })
+            .collect()
+    });
+    maps.iter().find(|(name, _)| *name == key).map(|(_, id)| id)
+}
+
 /// Rebuilds the genesis document from scratch.
 pub fn build() -> Result<Vec<u8>, automerge::AutomergeError> {
     let mut doc = AutoCommit::new().with_actor(ActorId::from(GENESIS_ACTOR));
@@ -48,7 +66,6 @@ pub fn build() -> Result<Vec<u8>, automerge::AutomergeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use automerge::ReadDoc;
 
     #[test]
     fn committed_genesis_matches_its_recipe() {

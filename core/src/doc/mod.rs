@@ -35,6 +35,20 @@ pub(crate) fn root_map(doc: &AutoCommit, key: &str) -> Result<ObjId> {
     }
 }
 
+/// Fails unless the root maps are the ones the genesis created, each alone at its key.
+pub(crate) fn check_roots(doc: &AutoCommit) -> Result<()> {
+    for key in [CHECKINS, SETTINGS] {
+        let values = doc.get_all(ROOT, key)?;
+        let is_genesis = values.len() == 1 && Some(&values[0].1) == genesis::genesis_map(key);
+        if !is_genesis {
+            return Err(Error::Document(format!(
+                "the `{key}` map was replaced or duplicated"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Every map object concurrently stored at `obj[key]`, the deterministic winner first.
 pub(crate) fn maps_at(doc: &AutoCommit, obj: &ObjId, key: &str) -> Result<Vec<ObjId>> {
     let winner = match doc.get(obj, key)? {

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 pub enum StoreError {
     #[error("the store key must be exactly 32 bytes, got {0}")]
     InvalidKey(usize),
+    #[error("the store in {} is already open in another Reconnect window or process", .0.display())]
+    InUse(PathBuf),
     #[error("the key does not open this store (wrong key)")]
     WrongKey,
     #[error("{} is a plain, unencrypted SQLite file, not a Reconnect store", .0.display())]

@@ -6,6 +6,7 @@ use super::key::{self, KeyCheck, StoreKey};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 pub const DB_FILE: &str = "reconnect.db";
 pub const KEYCHECK_FILE: &str = "reconnect.keycheck";
@@ -24,12 +25,19 @@ pub fn store_files(dir: &Path) -> Vec<PathBuf> {
         "reconnect.db-journal",
         KEYCHECK_FILE,
         "reconnect.keycheck-new",
+        LOCK_FILE,
         STAGING_FILE,
         "reconnect.db-creating-journal",
     ]
     .iter()
     .map(|name| dir.join(name))
     .collect()
+}
+
+pub(crate) fn wal_path(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
 }
 
 pub(crate) fn exists(path: &Path) -> Result<bool, StoreError> {
@@ -40,13 +48,76 @@ pub(crate) fn exists(path: &Path) -> Result<bool, StoreError> {
     }
 }
 
-/// A WAL without its database means the database went missing: never start afresh.
-pub(crate) fn refuse_orphaned_journal(db: &Path) -> Result<(), StoreError> {
-    let wal = PathBuf::from(format!("{}-wal", db.display()));
-    if exists(&wal)? {
+pub const LOCK_FILE: &str = "reconnect.lock";
+/// How long an open waits for another handle to let go of the store.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+
+/// The store's exclusive lock: an OS advisory lock on an empty file, released on drop.
+pub(crate) struct StoreLock {
+    file: fs::File,
+    path: PathBuf,
+    created: bool,
+}
+
+impl StoreLock {
+    /// Removes the lock file again if this open created it, so a refused open leaves
+    /// a foreign directory exactly as it found it.
+    pub(crate) fn discard(self) {
+        if self.created {
+            let _ = fs::remove_file(&self.path);
+        }
+        drop(self.file);
+    }
+
+    pub(crate) fn into_file(self) -> fs::File {
+        self.file
+    }
+}
+
+/// Takes the store's lock, waiting briefly for another handle to close.
+pub(crate) fn lock_store(dir: &Path) -> Result<StoreLock, StoreError> {
+    let path = dir.join(LOCK_FILE);
+    let created = !exists(&path)?;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| StoreError::io(&path, e))?;
+    let deadline = Instant::now() + LOCK_WAIT;
+    loop {
+        match file.try_lock() {
+            Ok(()) => {
+                return Ok(StoreLock {
+                    file,
+                    path,
+                    created,
+                });
+            }
+            Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(fs::TryLockError::WouldBlock) => return Err(StoreError::InUse(dir.to_path_buf())),
+            Err(fs::TryLockError::Error(err)) => return Err(StoreError::io(&path, err)),
+        }
+    }
+}
+
+/// The database is missing. Starting afresh is right only for an empty directory or
+/// an interrupted creation; if the rest of a store is still there, the database went
+/// missing and recreating it would silently replace the user's data.
+pub(crate) fn refuse_missing_database(dir: &Path, db: &Path) -> Result<(), StoreError> {
+    if exists(&wal_path(db))? {
         return Err(StoreError::corrupt(
             db,
             "the database file is missing but its write-ahead log is present",
+        ));
+    }
+    if exists(&dir.join(KEYCHECK_FILE))? && !exists(&dir.join(STAGING_FILE))? {
+        return Err(StoreError::corrupt(
+            db,
+            "the database file is missing but its key check is present; restore the file, or remove the whole store to start afresh",
         ));
     }
     Ok(())
@@ -105,7 +176,7 @@ fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
 }
 
 /// Creates the data directory (and parents) readable by its owner only.
-pub(crate) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     if dir.is_dir() {
         return Ok(());
     }
@@ -152,8 +223,5 @@ pub(crate) fn random_bytes(len: usize) -> Result<Vec<u8>, StoreError> {
 }
 
 pub(crate) fn random_hex(len: usize) -> Result<String, StoreError> {
-    Ok(random_bytes(len)?
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(hex::encode(random_bytes(len)?))
 }

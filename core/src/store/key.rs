@@ -34,10 +34,20 @@ impl StoreKey {
         &self.0
     }
 
+    /// The key as 64 lowercase hex digits, for key files.
+    pub fn to_hex(&self) -> String {
+        hex::encode(self.0)
+    }
+
+    /// Parses 64 hex digits (surrounding whitespace allowed).
+    pub fn from_hex(text: &str) -> Result<Self, StoreError> {
+        let bytes = hex::decode(text.trim()).map_err(|_| StoreError::InvalidKey(0))?;
+        Self::from_bytes(&bytes)
+    }
+
     /// The `PRAGMA key` value for a raw (not passphrase-derived) SQLCipher key.
     pub(crate) fn sqlcipher_pragma(&self) -> String {
-        let hex: String = self.0.iter().map(|b| format!("{b:02x}")).collect();
-        format!("x'{hex}'")
+        format!("x'{}'", self.to_hex())
     }
 
     fn check_value(&self) -> [u8; 32] {

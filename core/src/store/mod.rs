@@ -7,14 +7,16 @@
 mod error;
 mod files;
 mod key;
+mod load;
+mod open;
 pub mod schema;
 
 pub use error::StoreError;
-pub use files::{DB_FILE, KEYCHECK_FILE, store_files};
+pub use files::{DB_FILE, KEYCHECK_FILE, create_private_dir, store_files};
 pub use key::StoreKey;
 
-use automerge::{ActorId, AutoCommit, ChangeHash};
-use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
+use automerge::{AutoCommit, ChangeHash};
+use rusqlite::{Connection, params};
 use std::path::{Path, PathBuf};
 
 /// Compact when more chunks than this have piled up since the last snapshot.
@@ -43,6 +45,10 @@ pub struct Store {
     footprint: DocFootprint,
     /// Heads of the document as last written; the next chunk holds what came after.
     saved_heads: Vec<ChangeHash>,
+    /// The newest chunk this handle knows is in `doc`; compaction absorbs up to it.
+    last_chunk_id: i64,
+    /// Held for the store's lifetime: one writer per data directory.
+    _lock: std::fs::File,
 }
 
 impl std::fmt::Debug for Store {
@@ -55,10 +61,29 @@ impl std::fmt::Debug for Store {
     }
 }
 
+fn open_locked(
+    dir: &Path,
+    key: &StoreKey,
+    device_name: &str,
+    genesis: &[u8],
+) -> Result<(open::Opened, PathBuf), StoreError> {
+    let db = dir.join(DB_FILE);
+    let keycheck = dir.join(KEYCHECK_FILE);
+    if !files::exists(&db)? {
+        files::refuse_missing_database(dir, &db)?;
+        open::create(dir, &db, &keycheck, key, device_name, genesis)?;
+    }
+    files::preflight(&db, &keycheck, key)?;
+    let opened = open::open_existing(&db, key)?;
+    // A creation interrupted after the database was linked into place leaves this.
+    files::remove_if_exists(&dir.join(files::STAGING_FILE))?;
+    Ok((opened, db))
+}
+
 impl Store {
     /// Opens the store in `dir`, creating it (from `genesis`, a saved document) when the
     /// directory holds none. Returns the store and the loaded document, whose actor is
-    /// this device's.
+    /// this device's. The store stays locked against other handles until dropped.
     pub fn open_or_create(
         dir: &Path,
         key: &StoreKey,
@@ -66,52 +91,26 @@ impl Store {
         genesis: &[u8],
     ) -> Result<(Store, AutoCommit), StoreError> {
         files::create_private_dir(dir)?;
-        let db = dir.join(DB_FILE);
-        let keycheck = dir.join(KEYCHECK_FILE);
-        if !files::exists(&db)? {
-            files::refuse_orphaned_journal(&db)?;
-            create(dir, &db, &keycheck, key, device_name, genesis)?;
+        let lock = files::lock_store(dir)?;
+        match open_locked(dir, key, device_name, genesis) {
+            Ok((opened, db)) => {
+                let mut doc = opened.doc;
+                let store = Store {
+                    conn: opened.conn,
+                    path: db,
+                    device: opened.device,
+                    footprint: opened.loaded.footprint,
+                    last_chunk_id: opened.loaded.last_chunk_id,
+                    saved_heads: doc.get_heads(),
+                    _lock: lock.into_file(),
+                };
+                Ok((store, doc))
+            }
+            Err(err) => {
+                lock.discard();
+                Err(err)
+            }
         }
-        files::preflight(&db, &keycheck, key)?;
-        Self::open_existing(&db, key)
-    }
-
-    fn open_existing(db: &Path, key: &StoreKey) -> Result<(Store, AutoCommit), StoreError> {
-        let mut conn = Connection::open_with_flags(
-            db,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| opening_error(db, e))?;
-        apply_key(&conn, key)?;
-        let app_id = schema::application_id(&conn).map_err(|e| opening_error(db, e))?;
-        if app_id != schema::APPLICATION_ID {
-            return Err(StoreError::NotAReconnectStore {
-                path: db.to_path_buf(),
-                reason: "it belongs to another application".into(),
-            });
-        }
-        let version = schema::user_version(&conn).map_err(|e| opening_error(db, e))?;
-        if version > schema::LATEST_VERSION {
-            return Err(StoreError::SchemaTooNew {
-                found: version,
-                supported: schema::LATEST_VERSION,
-            });
-        }
-        configure(&conn)?;
-        schema::migrate_to(&mut conn, schema::LATEST_VERSION)?;
-
-        let device = read_device(&conn).map_err(|e| opening_error(db, e))?;
-        let (doc, footprint) = load_document(&conn, db, &device)?;
-        let mut store = Store {
-            conn,
-            path: db.to_path_buf(),
-            device,
-            footprint,
-            saved_heads: Vec::new(),
-        };
-        let mut doc = doc;
-        store.saved_heads = doc.get_heads();
-        Ok((store, doc))
     }
 
     pub fn device(&self) -> &DeviceIdentity {
@@ -145,12 +144,14 @@ impl Store {
         let heads = doc.get_heads();
         let tx = self.conn.transaction()?;
         tx.execute("INSERT INTO doc_chunks (bytes) VALUES (?1)", params![bytes])?;
+        let chunk_id = tx.last_insert_rowid();
         tx.execute(
             "INSERT OR REPLACE INTO local_meta (key, value) VALUES ('heads', ?1)",
-            params![encode_heads(&heads)],
+            params![load::encode_heads(&heads)],
         )?;
         tx.commit()?;
         self.saved_heads = heads;
+        self.last_chunk_id = chunk_id;
         self.footprint.chunk_bytes += bytes.len() as u64;
         self.footprint.chunk_count += 1;
         Ok(())
@@ -165,11 +166,7 @@ impl Store {
     /// in one transaction. Anything in `doc` not yet written is written first.
     pub fn compact(&mut self, doc: &mut AutoCommit) -> Result<(), StoreError> {
         self.write_chunk(doc)?;
-        let last_chunk_id: i64 =
-            self.conn
-                .query_row("SELECT COALESCE(MAX(id), 0) FROM doc_chunks", [], |row| {
-                    row.get(0)
-                })?;
+        let last_chunk_id = self.last_chunk_id;
         let snapshot = doc.save();
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -191,8 +188,9 @@ impl Store {
 
     /// Reloads the document from disk, dropping anything in memory that was not written.
     pub fn reload(&mut self) -> Result<AutoCommit, StoreError> {
-        let (mut doc, footprint) = load_document(&self.conn, &self.path, &self.device)?;
-        self.footprint = footprint;
+        let (mut doc, loaded) = load::load_document(&self.conn, &self.path, &self.device, true)?;
+        self.footprint = loaded.footprint;
+        self.last_chunk_id = loaded.last_chunk_id;
         self.saved_heads = doc.get_heads();
         Ok(doc)
     }
@@ -203,163 +201,6 @@ impl Store {
             .conn
             .query_row("PRAGMA integrity_check", [], |row| row.get(0))?)
     }
-}
-
-fn apply_key(conn: &Connection, key: &StoreKey) -> Result<(), StoreError> {
-    // A raw key must be double-quoted; pragma_update would quote it as a passphrase.
-    conn.execute_batch(&format!("PRAGMA key = \"{}\";", key.sqlcipher_pragma()))?;
-    // SQLCipher logs decryption failures to stderr (or the device log) by default; we
-    // report them as typed errors instead. Must follow the key, which activates logging.
-    let _level: String = conn.query_row("PRAGMA cipher_log_level = NONE", [], |row| row.get(0))?;
-    Ok(())
-}
-
-fn configure(conn: &Connection) -> Result<(), StoreError> {
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        return Err(StoreError::Sqlite(rusqlite::Error::InvalidQuery));
-    }
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    // Temporary tables and sort spills stay in memory, never in clear-text temp files.
-    conn.pragma_update(None, "temp_store", "MEMORY")?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    Ok(())
-}
-
-/// Maps an SQLite failure while opening an existing, key-checked file.
-fn opening_error(db: &Path, err: rusqlite::Error) -> StoreError {
-    match err.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
-            StoreError::corrupt(db, err.to_string())
-        }
-        _ => StoreError::Sqlite(err),
-    }
-}
-
-fn read_device(conn: &Connection) -> rusqlite::Result<DeviceIdentity> {
-    conn.query_row(
-        "SELECT device_id, actor_id, name FROM device WHERE id = 1",
-        [],
-        |row| {
-            Ok(DeviceIdentity {
-                device_id: row.get(0)?,
-                actor_id: row.get(1)?,
-                name: row.get(2)?,
-            })
-        },
-    )
-}
-
-fn load_document(
-    conn: &Connection,
-    db: &Path,
-    device: &DeviceIdentity,
-) -> Result<(AutoCommit, DocFootprint), StoreError> {
-    let snapshot: Option<(Vec<u8>, i64)> = conn
-        .query_row(
-            "SELECT bytes, last_chunk_id FROM doc_snapshot WHERE id = 1",
-            [],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()
-        .map_err(|e| opening_error(db, e))?;
-    let Some((snapshot, last_chunk_id)) = snapshot else {
-        return Err(StoreError::corrupt(db, "the document snapshot is missing"));
-    };
-    let mut doc = AutoCommit::load(&snapshot)
-        .map_err(|e| StoreError::corrupt(db, format!("the document snapshot: {e}")))?;
-
-    let mut footprint = DocFootprint {
-        snapshot_bytes: snapshot.len() as u64,
-        ..DocFootprint::default()
-    };
-    let mut chunks = Vec::new();
-    {
-        let mut stmt = conn
-            .prepare("SELECT bytes FROM doc_chunks WHERE id > ?1 ORDER BY id")
-            .map_err(|e| opening_error(db, e))?;
-        let mut rows = stmt
-            .query(params![last_chunk_id])
-            .map_err(|e| opening_error(db, e))?;
-        while let Some(row) = rows.next().map_err(|e| opening_error(db, e))? {
-            let bytes: Vec<u8> = row.get(0).map_err(|e| opening_error(db, e))?;
-            footprint.chunk_bytes += bytes.len() as u64;
-            footprint.chunk_count += 1;
-            chunks.extend_from_slice(&bytes);
-        }
-    }
-    if !chunks.is_empty() {
-        doc.load_incremental(&chunks)
-            .map_err(|e| StoreError::corrupt(db, format!("a document chunk: {e}")))?;
-    }
-
-    let expected: Option<Vec<u8>> = conn
-        .query_row(
-            "SELECT value FROM local_meta WHERE key = 'heads'",
-            [],
-            |row| row.get(0),
-        )
-        .optional()
-        .map_err(|e| opening_error(db, e))?;
-    if let Some(expected) = expected {
-        if encode_heads(&doc.get_heads()) != expected {
-            return Err(StoreError::corrupt(
-                db,
-                "the document is missing changes that were written",
-            ));
-        }
-    }
-    doc.set_actor(ActorId::from(device.actor_id.as_slice()));
-    Ok((doc, footprint))
-}
-
-/// Heads as sorted, concatenated 32-byte hashes.
-fn encode_heads(heads: &[ChangeHash]) -> Vec<u8> {
-    let mut sorted = heads.to_vec();
-    sorted.sort();
-    sorted.iter().flat_map(|h| h.0).collect()
-}
-
-fn create(
-    dir: &Path,
-    db: &Path,
-    keycheck: &Path,
-    key: &StoreKey,
-    device_name: &str,
-    genesis: &[u8],
-) -> Result<(), StoreError> {
-    let staging = dir.join(files::STAGING_FILE);
-    files::remove_if_exists(&staging)?;
-    {
-        let mut conn = Connection::open_with_flags(
-            &staging,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        apply_key(&conn, key)?;
-        schema::migrate_to(&mut conn, schema::LATEST_VERSION)?;
-        let device = DeviceIdentity {
-            device_id: files::random_hex(16)?,
-            actor_id: files::random_bytes(16)?,
-            name: device_name.to_string(),
-        };
-        let tx = conn.transaction()?;
-        tx.execute(
-            "INSERT INTO device (id, device_id, actor_id, name) VALUES (1, ?1, ?2, ?3)",
-            params![device.device_id, device.actor_id, device.name],
-        )?;
-        tx.execute(
-            "INSERT INTO doc_snapshot (id, bytes, last_chunk_id) VALUES (1, ?1, 0)",
-            params![genesis],
-        )?;
-        tx.commit()?;
-        conn.close().map_err(|(_, e)| StoreError::Sqlite(e))?;
-    }
-    files::sync_file(&staging)?;
-    key::write(keycheck, key)?;
-    std::fs::rename(&staging, db).map_err(|e| StoreError::io(db, e))?;
-    files::sync_dir(dir)
 }
 
 #[cfg(test)]

@@ -111,3 +111,41 @@ fn a_new_store_keeps_its_device_identity() {
     assert_eq!(again.device(), &device);
     assert!(!dir.path().join(files::STAGING_FILE).exists());
 }
+
+#[test]
+fn a_second_handle_on_the_same_store_is_refused_until_the_first_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, _doc) = open(dir.path());
+    let err = Store::open_or_create(dir.path(), &key(), "unit", crate::doc::genesis::GENESIS)
+        .unwrap_err();
+    assert!(matches!(err, StoreError::InUse(_)), "{err}");
+    drop(first);
+    let (second, _) = open(dir.path());
+    assert_eq!(second.device().name, "unit");
+}
+
+#[test]
+fn a_missing_database_beside_its_key_check_is_not_recreated() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(open(dir.path()));
+    std::fs::remove_file(dir.path().join(DB_FILE)).unwrap();
+    let err = Store::open_or_create(dir.path(), &key(), "unit", crate::doc::genesis::GENESIS)
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert!(!dir.path().join(DB_FILE).exists());
+}
+
+#[test]
+fn an_interrupted_creation_starts_over() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(open(dir.path()));
+    // As if the process died after writing the key check but before linking the db.
+    std::fs::rename(
+        dir.path().join(DB_FILE),
+        dir.path().join(files::STAGING_FILE),
+    )
+    .unwrap();
+    let (store, _) = open(dir.path());
+    assert_eq!(store.device().name, "unit");
+    assert!(!dir.path().join(files::STAGING_FILE).exists());
+}

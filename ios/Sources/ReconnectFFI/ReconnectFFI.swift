@@ -1546,6 +1546,11 @@ enum ReconnectError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
     case NewerVersion(message: String)
     
     /**
+     * The store is open elsewhere (another window, process or handle).
+     */
+    case InUse(message: String)
+    
+    /**
      * The disk or the database could not be used.
      */
     case Storage(message: String)
@@ -1609,15 +1614,19 @@ public struct FfiConverterTypeReconnectError: FfiConverterRustBuffer {
             message: try FfiConverterString.read(from: &buf)
         )
         
-        case 6: return .Storage(
+        case 6: return .InUse(
             message: try FfiConverterString.read(from: &buf)
         )
         
-        case 7: return .Closed(
+        case 7: return .Storage(
             message: try FfiConverterString.read(from: &buf)
         )
         
-        case 8: return .Internal(
+        case 8: return .Closed(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 9: return .Internal(
             message: try FfiConverterString.read(from: &buf)
         )
         
@@ -1642,12 +1651,14 @@ public struct FfiConverterTypeReconnectError: FfiConverterRustBuffer {
             writeInt(&buf, Int32(4))
         case .NewerVersion(_ /* message is ignored*/):
             writeInt(&buf, Int32(5))
-        case .Storage(_ /* message is ignored*/):
+        case .InUse(_ /* message is ignored*/):
             writeInt(&buf, Int32(6))
-        case .Closed(_ /* message is ignored*/):
+        case .Storage(_ /* message is ignored*/):
             writeInt(&buf, Int32(7))
-        case .Internal(_ /* message is ignored*/):
+        case .Closed(_ /* message is ignored*/):
             writeInt(&buf, Int32(8))
+        case .Internal(_ /* message is ignored*/):
+            writeInt(&buf, Int32(9))
 
         
         }

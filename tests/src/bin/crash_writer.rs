@@ -31,7 +31,7 @@ fn run() -> Result<(), String> {
     let (Some(dir), Some(key_hex)) = (args.next(), args.next()) else {
         return Err("usage: crash_writer <data dir> <key hex>".into());
     };
-    let key_bytes = reconnect_tests::hex::decode(&key_hex).ok_or("the key is not hex")?;
+    let key_bytes = hex::decode(&key_hex).map_err(|_| "the key is not hex")?;
     let key = StoreKey::from_bytes(&key_bytes).map_err(|e| e.to_string())?;
     let clock = Arc::new(FixedClock::new(device::noon(0)));
     let app = device::open(&PathBuf::from(dir), &key, "crash writer", clock.clone())

@@ -18,6 +18,8 @@ fun userMessage(error: ReconnectException): String = when (error) {
         "Your saved entries look damaged, so Reconnect left them exactly as they were."
     is ReconnectException.NewerVersion ->
         "Your entries were saved by a newer version of Reconnect. Updating the app will open them."
+    is ReconnectException.InUse ->
+        "Reconnect is already open with your entries elsewhere on this device. Close it there and try again."
     is ReconnectException.Storage ->
         "Reconnect couldn't use this device's storage just now. Please try again in a moment."
     is ReconnectException.Closed ->
