@@ -27,7 +27,8 @@ impl ListenerHandle {
 
 #[uniffi::export]
 impl ListenerHandle {
-    /// Unsubscribes now rather than when the handle is garbage-collected.
+    /// Unsubscribes now rather than when the handle is garbage-collected. A notification
+    /// already being delivered on another thread may still arrive once.
     pub fn cancel(&self) {
         let taken = match self.subscription.lock() {
             Ok(mut guard) => guard.take(),

@@ -616,7 +616,8 @@ fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
 public protocol ListenerHandleProtocol: AnyObject, Sendable {
     
     /**
-     * Unsubscribes now rather than when the handle is garbage-collected.
+     * Unsubscribes now rather than when the handle is garbage-collected. A notification
+     * already being delivered on another thread may still arrive once.
      */
     func cancel() 
     
@@ -678,7 +679,8 @@ open class ListenerHandle: ListenerHandleProtocol, @unchecked Sendable {
 
     
     /**
-     * Unsubscribes now rather than when the handle is garbage-collected.
+     * Unsubscribes now rather than when the handle is garbage-collected. A notification
+     * already being delivered on another thread may still arrive once.
      */
 open func cancel()  {try! rustCall() {
         uniffiCallStatus in
@@ -1979,7 +1981,7 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_reconnect_ffi_checksum_method_listenerhandle_cancel() != 12263) {
+    if (uniffi_reconnect_ffi_checksum_method_listenerhandle_cancel() != 56747) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reconnect_ffi_checksum_method_reconnectstore_check_in() != 44327) {
