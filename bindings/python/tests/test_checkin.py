@@ -145,7 +145,7 @@ def test_two_devices_merge_their_check_ins(tmp_path, key):
     tablet.merge_document(phone.save_document())
     for device in (phone, tablet):
         assert [c.note for c in device.history(None)] == ["phone", "tablet"]
-    with pytest.raises(rc.ReconnectError.Damaged):
+    with pytest.raises(rc.ReconnectError.InvalidInput):
         phone.merge_document(b"not an automerge document")
     assert len(phone.history(None)) == 2
 
