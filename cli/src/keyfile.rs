@@ -53,7 +53,8 @@ fn create(key_file: &Path) -> Result<StoreKey, CliError> {
     create_private_dir(dir).map_err(|e| CliError::Core(e.into()))?;
 
     let temp = temp_path(key_file);
-    write_private(&temp, format!("{}\n", key.to_hex()).as_bytes())?;
+    let text = zeroize::Zeroizing::new(format!("{}\n", key.to_hex().as_str()));
+    write_private(&temp, text.as_bytes())?;
     let linked = fs::hard_link(&temp, key_file);
     fs::remove_file(&temp).map_err(|source| io_error(&temp, source))?;
     match linked {
@@ -165,7 +166,7 @@ mod tests {
         let key = load_or_create(&key_file, &dir.path().join("store")).unwrap();
         assert_eq!(
             fs::read_to_string(&key_file).unwrap(),
-            format!("{}\n", key.to_hex())
+            format!("{}\n", key.to_hex().as_str())
         );
         assert_eq!(entries(&dir.path().join("keys")), ["store.key"]);
         #[cfg(unix)]
@@ -185,7 +186,7 @@ mod tests {
         write_private(&key_file, existing.as_bytes()).unwrap();
         // As if another process created the key between our look and our write.
         let key = create(&key_file).unwrap();
-        assert_eq!(key.to_hex(), "5a".repeat(32));
+        assert_eq!(key.to_hex().as_str(), "5a".repeat(32));
         assert_eq!(fs::read_to_string(&key_file).unwrap(), existing);
         assert_eq!(entries(dir.path()), ["store.key"]);
     }

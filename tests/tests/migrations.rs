@@ -78,7 +78,7 @@ fn store_at_version(version: usize, source: &Path, dir: &Path, key: &StoreKey) {
         .unwrap();
     tx.commit().unwrap();
     let source_db = source.join(DB_FILE).to_string_lossy().replace('\'', "''");
-    let key_hex = key.to_hex();
+    let key_hex = key.to_hex().as_str().to_owned();
     conn.execute_batch(&format!(
         "ATTACH DATABASE '{source_db}' AS src KEY \"x'{key_hex}'\";"
     ))

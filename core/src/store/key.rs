@@ -9,25 +9,28 @@ use std::fmt;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 const KEYCHECK_MAGIC: &[u8] = b"RECONNECT-KEYCHECK-1\n";
 const KEYCHECK_CONTEXT: &[u8] = b"reconnect store key check";
 
-/// The SQLCipher key for one store. Never printed.
-#[derive(Clone, PartialEq, Eq)]
+/// The SQLCipher key for one store. Never printed; wiped from memory when dropped.
+#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
 pub struct StoreKey([u8; 32]);
 
 impl StoreKey {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, StoreError> {
-        let array: [u8; 32] = bytes
-            .try_into()
-            .map_err(|_| StoreError::InvalidKey(bytes.len()))?;
-        Ok(Self(array))
+        let array: Zeroizing<[u8; 32]> = Zeroizing::new(
+            bytes
+                .try_into()
+                .map_err(|_| StoreError::InvalidKey(bytes.len()))?,
+        );
+        Ok(Self(*array))
     }
 
     /// A fresh random key from the operating system's generator.
     pub fn generate() -> Result<Self, StoreError> {
-        Self::from_bytes(&super::files::random_bytes(32)?)
+        Self::from_bytes(&Zeroizing::new(super::files::random_bytes(32)?))
     }
 
     pub fn as_bytes(&self) -> &[u8; 32] {
@@ -35,19 +38,20 @@ impl StoreKey {
     }
 
     /// The key as 64 lowercase hex digits, for key files.
-    pub fn to_hex(&self) -> String {
-        hex::encode(self.0)
+    pub fn to_hex(&self) -> Zeroizing<String> {
+        Zeroizing::new(hex::encode(self.0))
     }
 
     /// Parses 64 hex digits (surrounding whitespace allowed).
     pub fn from_hex(text: &str) -> Result<Self, StoreError> {
-        let bytes = hex::decode(text.trim()).map_err(|_| StoreError::InvalidKey(0))?;
+        let bytes =
+            Zeroizing::new(hex::decode(text.trim()).map_err(|_| StoreError::InvalidKey(0))?);
         Self::from_bytes(&bytes)
     }
 
     /// The `PRAGMA key` value for a raw (not passphrase-derived) SQLCipher key.
-    pub(crate) fn sqlcipher_pragma(&self) -> String {
-        format!("x'{}'", self.to_hex())
+    pub(crate) fn sqlcipher_pragma(&self) -> Zeroizing<String> {
+        Zeroizing::new(format!("x'{}'", self.to_hex().as_str()))
     }
 
     fn check_value(&self) -> [u8; 32] {

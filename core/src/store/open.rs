@@ -60,7 +60,11 @@ pub(crate) fn open_existing(db: &Path, key: &StoreKey) -> Result<Opened, StoreEr
 
 fn apply_key(conn: &Connection, key: &StoreKey) -> Result<(), StoreError> {
     // A raw key must be double-quoted; pragma_update would quote it as a passphrase.
-    conn.execute_batch(&format!("PRAGMA key = \"{}\";", key.sqlcipher_pragma()))?;
+    let statement = zeroize::Zeroizing::new(format!(
+        "PRAGMA key = \"{}\";",
+        key.sqlcipher_pragma().as_str()
+    ));
+    conn.execute_batch(&statement)?;
     // SQLCipher logs decryption failures to stderr (or the device log) by default; we
     // report them as typed errors instead. Must follow the key, which activates logging.
     let _level: String = conn.query_row("PRAGMA cipher_log_level = NONE", [], |row| row.get(0))?;
