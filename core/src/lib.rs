@@ -10,6 +10,7 @@ pub mod doc;
 pub mod error;
 pub mod local_day;
 pub mod notify;
+pub mod program;
 pub mod store;
 
 pub use app::{OpenConfig, Reconnect};

@@ -1,0 +1,3 @@
+//! The 11-step program: its words and structure as data ([`content`]).
+
+pub mod content;
