@@ -6,7 +6,7 @@ use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 use reconnect_core::StoreKey;
-use reconnect_core::store::{DB_FILE, create_private_dir};
+use reconnect_core::store::{DB_FILE, KEYCHECK_FILE, create_private_dir};
 
 use crate::error::CliError;
 
@@ -15,7 +15,10 @@ pub fn load_or_create(key_file: &Path, data_dir: &Path) -> Result<StoreKey, CliE
     if let Some(key) = read(key_file)? {
         return Ok(key);
     }
-    if data_dir.join(DB_FILE).exists() {
+    // Any part of a store (even one whose database went missing) was made with a key
+    // that is not here; a new key would only make restoring it more confusing.
+    let wal = data_dir.join(format!("{DB_FILE}-wal"));
+    if data_dir.join(DB_FILE).exists() || data_dir.join(KEYCHECK_FILE).exists() || wal.exists() {
         return Err(CliError::Usage(format!(
             "there is a store in {} but no key at {}; point --key-file at the key it was created with",
             data_dir.display(),
@@ -28,7 +31,7 @@ pub fn load_or_create(key_file: &Path, data_dir: &Path) -> Result<StoreKey, CliE
 /// The key in `key_file`, or `None` when there is no such file.
 fn read(key_file: &Path) -> Result<Option<StoreKey>, CliError> {
     let text = match fs::read_to_string(key_file) {
-        Ok(text) => text,
+        Ok(text) => zeroize::Zeroizing::new(text),
         Err(err) if err.kind() == ErrorKind::NotFound => return Ok(None),
         Err(source) => return Err(io_error(key_file, source)),
     };

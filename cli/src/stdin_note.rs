@@ -38,5 +38,12 @@ pub fn read(json: bool) -> Result<String, CliError> {
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| CliError::Usage("the note on stdin is not UTF-8 text".into()))?;
-    Ok(text.trim_end_matches(['\n', '\r']).to_string())
+    let note = text.trim_end_matches(['\n', '\r']);
+    // An empty stdin (a script, `</dev/null`) must not silently clear the day's note.
+    if note.trim().is_empty() {
+        return Err(CliError::invalid(
+            "no note arrived on stdin; leave out --note to keep the day's note as it is".into(),
+        ));
+    }
+    Ok(note.to_string())
 }

@@ -425,6 +425,42 @@ fn a_note_can_come_from_stdin() {
 }
 
 #[test]
+fn an_empty_stdin_does_not_clear_the_note() {
+    let env = Env::new();
+    env.run(&[
+        "checkin",
+        "--mood",
+        "3",
+        "--urge",
+        "3",
+        "--note",
+        "keep this",
+    ]);
+    let out = env
+        .command(&["checkin", "--mood", "4", "--urge", "3", "--note", "-"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_one_line(&out);
+    let today = json(&env.run(&["--json", "today"]));
+    assert_eq!(today["check_in"]["note"], "keep this");
+    assert_eq!(today["check_in"]["mood"], 3);
+}
+
+#[test]
+fn no_new_key_is_made_for_a_store_whose_database_went_missing() {
+    let env = Env::new();
+    env.run(&["checkin", "--mood", "3", "--urge", "3"]);
+    std::fs::remove_file(env.data.join("reconnect.db")).unwrap();
+    std::fs::remove_file(&env.key).unwrap();
+    let out = env.run(&["today"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no key at"), "{}", stderr(&out));
+    assert!(!env.key.exists());
+}
+
+#[test]
 fn notes_cannot_send_control_codes_to_the_terminal() {
     let env = Env::new();
     let note = "calm\u{1b}[2J\u{1b}]0;gotcha\u{7}\r\nsecond\u{9b}31m line\u{202e}";

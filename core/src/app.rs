@@ -52,14 +52,15 @@ impl std::fmt::Debug for Reconnect {
 
 impl Reconnect {
     pub fn open(config: OpenConfig) -> Result<Self> {
+        // The document must carry the root maps the rest of the core relies on; checked
+        // before the store may migrate or checkpoint anything.
         let (store, doc) = Store::open_or_create(
             &config.data_dir,
             &config.key,
             &config.device_name,
             genesis::GENESIS,
+            &|doc| crate::doc::check_roots(doc).map_err(|e| e.to_string()),
         )?;
-        // The document must carry the root maps the rest of the core relies on.
-        crate::doc::check_roots(&doc)?;
         let device = store.device().clone();
         Ok(Self {
             state: Mutex::new(State {

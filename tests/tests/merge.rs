@@ -86,6 +86,7 @@ fn a_day_created_on_both_devices_keeps_fields_from_both() {
     );
     // Only the tablet reported contact; whichever record wins, the call is not hidden.
     assert_eq!(day.contact, ContactMedium::Call, "{day:?}");
+    assert_eq!(b.app.history(None).unwrap()[0].contact, ContactMedium::Call);
     assert_eq!(a.app.today().unwrap().days_checked_in, 1);
 
     // The next check-in with a note settles the day into one record everywhere.
@@ -250,4 +251,36 @@ fn a_document_that_replaces_a_root_map_is_refused() {
         a.app.history(None).unwrap()[0].note.as_deref(),
         Some("kept")
     );
+}
+
+/// Apps always send a contact (their picker starts at "none"): an explicit "none" on
+/// one device must not hide the other's reported call either.
+#[test]
+fn an_explicit_none_does_not_hide_a_concurrent_call() {
+    let a = TestDevice::new("phone");
+    let b = TestDevice::new("tablet");
+    a.on(3)
+        .check_in(input(3, 3, Some(ContactMedium::None), None))
+        .unwrap();
+    b.on(3)
+        .check_in(input(3, 3, Some(ContactMedium::Call), None))
+        .unwrap();
+    sync(&a.app, &b.app);
+    for device in [&a, &b] {
+        assert_eq!(
+            device.app.history(None).unwrap()[0].contact,
+            ContactMedium::Call
+        );
+    }
+    // Choosing a contact afterwards settles it on every device.
+    a.on(3)
+        .check_in(input(3, 3, Some(ContactMedium::Text), None))
+        .unwrap();
+    sync(&a.app, &b.app);
+    for device in [&a, &b] {
+        assert_eq!(
+            device.app.history(None).unwrap()[0].contact,
+            ContactMedium::Text
+        );
+    }
 }

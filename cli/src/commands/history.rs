@@ -11,7 +11,7 @@ pub fn run(app: &Reconnect, limit: Option<usize>, json: bool) -> Result<Output, 
     if json {
         return Output::json(&history);
     }
-    if history.is_empty() {
+    if history.is_empty() && limit != Some(0) {
         return Ok(Output::lines(vec![
             "No check-ins yet. `reconnect today` explains how to start.".into(),
         ]));

@@ -46,11 +46,14 @@ pub fn write(
     // Competing maps from concurrent first check-ins: the new note replaces the notes
     // the user saw in the other maps. Those maps stay, so an edit made to one of them
     // concurrently still surfaces as a conflict instead of being dropped unseen.
-    if input.note.is_some() {
-        for other in existing.iter().skip(1) {
-            if !doc.get_all(other, NOTE)?.is_empty() {
-                put_if_changed(doc, other, NOTE, "".into())?;
-            }
+    // Likewise a chosen contact replaces the other maps' contact, which reads prefer
+    // over "none" (see `contact_of`).
+    for other in existing.iter().skip(1) {
+        if input.note.is_some() && !doc.get_all(other, NOTE)?.is_empty() {
+            put_if_changed(doc, other, NOTE, "".into())?;
+        }
+        if input.contact.is_some() && !doc.get_all(other, CONTACT)?.is_empty() {
+            put_if_changed(doc, other, CONTACT, ContactMedium::None.code().into())?;
         }
     }
     put_if_changed(doc, &target, MOOD, i64::from(input.mood).into())?;
@@ -95,6 +98,20 @@ fn first_scalar(doc: &AutoCommit, maps: &[ObjId], field: &str) -> Result<Option<
     Ok(None)
 }
 
+/// The day's contact: across competing maps (winner first), the first one that
+/// reports contact, so "none" written by one device never hides another's call.
+fn contact_of(doc: &AutoCommit, maps: &[ObjId]) -> Result<ContactMedium> {
+    for obj in maps {
+        let reported = doc
+            .get(obj, CONTACT)?
+            .and_then(|(v, _)| v.as_str().and_then(ContactMedium::from_code));
+        if let Some(medium) = reported.filter(|m| *m != ContactMedium::None) {
+            return Ok(medium);
+        }
+    }
+    Ok(ContactMedium::None)
+}
+
 /// Every distinct note across the competing maps, the winner first.
 fn notes(doc: &AutoCommit, maps: &[ObjId]) -> Result<Vec<String>> {
     let mut found: Vec<String> = Vec::new();
@@ -135,9 +152,7 @@ fn read_key(doc: &AutoCommit, checkins: &ObjId, date: NaiveDate) -> Result<Optio
     let (Some(mood), Some(urge)) = (int_in(MOOD, MOOD_RANGE)?, int_in(URGE, URGE_RANGE)?) else {
         return Ok(None);
     };
-    let contact = first_scalar(doc, &maps, CONTACT)?
-        .and_then(|v| v.as_str().and_then(ContactMedium::from_code))
-        .unwrap_or(ContactMedium::None);
+    let contact = contact_of(doc, &maps)?;
     let updated_at = first_scalar(doc, &maps, UPDATED_AT)?
         .and_then(|v| v.as_i64())
         .and_then(DateTime::<Utc>::from_timestamp_millis)

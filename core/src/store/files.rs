@@ -75,26 +75,31 @@ impl StoreLock {
 }
 
 /// Takes the store's lock, waiting briefly for another handle to close.
+///
+/// A refused open may delete a lock file it created (see [`StoreLock::discard`]), so a
+/// waiter can end up holding the lock of a file that no longer has a name. After
+/// locking, the file must still be the one at the path; otherwise start again.
 pub(crate) fn lock_store(dir: &Path) -> Result<StoreLock, StoreError> {
     let path = dir.join(LOCK_FILE);
-    let created = !exists(&path)?;
-    let file = fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(|e| StoreError::io(&path, e))?;
     let deadline = Instant::now() + LOCK_WAIT;
     loop {
+        let created = !exists(&path)?;
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| StoreError::io(&path, e))?;
         match file.try_lock() {
-            Ok(()) => {
+            Ok(()) if still_at(&file, &path) => {
                 return Ok(StoreLock {
                     file,
                     path,
                     created,
                 });
             }
+            Ok(()) => continue,
             Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
                 std::thread::sleep(Duration::from_millis(20));
             }
@@ -102,6 +107,22 @@ pub(crate) fn lock_store(dir: &Path) -> Result<StoreLock, StoreError> {
             Err(fs::TryLockError::Error(err)) => return Err(StoreError::io(&path, err)),
         }
     }
+}
+
+/// Whether the open `file` is the file currently named `path`.
+#[cfg(unix)]
+fn still_at(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+        _ => false,
+    }
+}
+
+/// Elsewhere an open file cannot be deleted, so the name always refers to it.
+#[cfg(not(unix))]
+fn still_at(_file: &fs::File, path: &Path) -> bool {
+    path.exists()
 }
 
 /// The database is missing. Starting afresh is right only for an empty directory or

@@ -38,8 +38,14 @@ impl StoreKey {
     }
 
     /// The key as 64 lowercase hex digits, for key files.
+    /// Built in place at its final size, so no copy is left behind in freed memory.
     pub fn to_hex(&self) -> Zeroizing<String> {
-        Zeroizing::new(hex::encode(self.0))
+        let mut digits = Zeroizing::new([0u8; 64]);
+        let mut text = Zeroizing::new(String::with_capacity(64));
+        if hex::encode_to_slice(self.0, &mut digits[..]).is_ok() {
+            text.extend(digits.iter().map(|&b| char::from(b)));
+        }
+        text
     }
 
     /// Parses 64 hex digits (surrounding whitespace allowed).
@@ -51,7 +57,12 @@ impl StoreKey {
 
     /// The `PRAGMA key` value for a raw (not passphrase-derived) SQLCipher key.
     pub(crate) fn sqlcipher_pragma(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("x'{}'", self.to_hex().as_str()))
+        let hex = self.to_hex();
+        let mut pragma = Zeroizing::new(String::with_capacity(hex.len() + 3));
+        pragma.push_str("x'");
+        pragma.push_str(&hex);
+        pragma.push('\'');
+        pragma
     }
 
     fn check_value(&self) -> [u8; 32] {

@@ -66,6 +66,7 @@ fn open_locked(
     key: &StoreKey,
     device_name: &str,
     genesis: &[u8],
+    verify: &dyn Fn(&AutoCommit) -> Result<(), String>,
 ) -> Result<(open::Opened, PathBuf), StoreError> {
     let db = dir.join(DB_FILE);
     let keycheck = dir.join(KEYCHECK_FILE);
@@ -74,7 +75,7 @@ fn open_locked(
         open::create(dir, &db, &keycheck, key, device_name, genesis)?;
     }
     files::preflight(&db, &keycheck, key)?;
-    let opened = open::open_existing(&db, key)?;
+    let opened = open::open_existing(&db, key, verify)?;
     // A creation interrupted after the database was linked into place leaves this.
     files::remove_if_exists(&dir.join(files::STAGING_FILE))?;
     Ok((opened, db))
@@ -84,15 +85,19 @@ impl Store {
     /// Opens the store in `dir`, creating it (from `genesis`, a saved document) when the
     /// directory holds none. Returns the store and the loaded document, whose actor is
     /// this device's. The store stays locked against other handles until dropped.
+    ///
+    /// `verify` checks the loaded document before anything on disk may change (no
+    /// migration, no WAL checkpoint); its error makes the open fail as `Corrupt`.
     pub fn open_or_create(
         dir: &Path,
         key: &StoreKey,
         device_name: &str,
         genesis: &[u8],
+        verify: &dyn Fn(&AutoCommit) -> Result<(), String>,
     ) -> Result<(Store, AutoCommit), StoreError> {
         files::create_private_dir(dir)?;
         let lock = files::lock_store(dir)?;
-        match open_locked(dir, key, device_name, genesis) {
+        match open_locked(dir, key, device_name, genesis, verify) {
             Ok((opened, db)) => {
                 let mut doc = opened.doc;
                 let store = Store {

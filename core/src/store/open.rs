@@ -20,7 +20,11 @@ pub(crate) struct Opened {
 /// connection must not checkpoint it into the file until everything checks out, so a
 /// refused open leaves the database byte for byte as it was. (Without a WAL, a refused
 /// open's close removes the empty WAL it made and writes nothing.)
-pub(crate) fn open_existing(db: &Path, key: &StoreKey) -> Result<Opened, StoreError> {
+pub(crate) fn open_existing(
+    db: &Path,
+    key: &StoreKey,
+    verify: &dyn Fn(&AutoCommit) -> Result<(), String>,
+) -> Result<Opened, StoreError> {
     let wal_present = files::exists(&files::wal_path(db))?;
     let mut conn = Connection::open_with_flags(
         db,
@@ -46,6 +50,7 @@ pub(crate) fn open_existing(db: &Path, key: &StoreKey) -> Result<Opened, StoreEr
     let device = read_device(&conn).map_err(|e| opening_error(db, e))?;
     // Version 2 added the recorded heads.
     let (doc, loaded) = load_document(&conn, db, &device, version >= 2)?;
+    verify(&doc).map_err(|reason| StoreError::corrupt(db, reason))?;
 
     configure(&conn).map_err(|e| classify(db, e))?;
     schema::migrate_to(&mut conn, schema::LATEST_VERSION).map_err(|e| classify(db, e))?;
@@ -60,10 +65,11 @@ pub(crate) fn open_existing(db: &Path, key: &StoreKey) -> Result<Opened, StoreEr
 
 fn apply_key(conn: &Connection, key: &StoreKey) -> Result<(), StoreError> {
     // A raw key must be double-quoted; pragma_update would quote it as a passphrase.
-    let statement = zeroize::Zeroizing::new(format!(
-        "PRAGMA key = \"{}\";",
-        key.sqlcipher_pragma().as_str()
-    ));
+    let pragma = key.sqlcipher_pragma();
+    let mut statement = zeroize::Zeroizing::new(String::with_capacity(pragma.len() + 16));
+    statement.push_str("PRAGMA key = \"");
+    statement.push_str(&pragma);
+    statement.push_str("\";");
     conn.execute_batch(&statement)?;
     // SQLCipher logs decryption failures to stderr (or the device log) by default; we
     // report them as typed errors instead. Must follow the key, which activates logging.
@@ -171,7 +177,14 @@ pub(crate) fn create(
     key::write(keycheck, key)?;
     files::sync_dir(dir)?;
     // A hard link, unlike a rename, never replaces a database that appeared meanwhile.
-    std::fs::hard_link(&staging, db).map_err(|e| StoreError::io(db, e))?;
+    // Where links are unsupported, a rename is still safe: we hold the store's lock.
+    match std::fs::hard_link(&staging, db) {
+        Ok(()) => {}
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(StoreError::io(db, err));
+        }
+        Err(_) => std::fs::rename(&staging, db).map_err(|e| StoreError::io(db, e))?,
+    }
     files::sync_dir(dir)?;
     files::remove_if_exists(&staging)?;
     files::sync_dir(dir)

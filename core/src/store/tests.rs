@@ -9,7 +9,10 @@ fn key() -> StoreKey {
 }
 
 fn open(dir: &Path) -> (Store, AutoCommit) {
-    Store::open_or_create(dir, &key(), "unit", crate::doc::genesis::GENESIS).unwrap()
+    Store::open_or_create(dir, &key(), "unit", crate::doc::genesis::GENESIS, &|_| {
+        Ok(())
+    })
+    .unwrap()
 }
 
 fn write(store: &mut Store, doc: &mut AutoCommit, i: i64) {
@@ -93,8 +96,14 @@ fn a_lost_chunk_is_reported_not_ignored() {
         .execute("DELETE FROM doc_chunks WHERE id = ?1", params![last])
         .unwrap();
     drop(store);
-    let err = Store::open_or_create(dir.path(), &key(), "unit", crate::doc::genesis::GENESIS)
-        .unwrap_err();
+    let err = Store::open_or_create(
+        dir.path(),
+        &key(),
+        "unit",
+        crate::doc::genesis::GENESIS,
+        &|_| Ok(()),
+    )
+    .unwrap_err();
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
 }
 
@@ -116,8 +125,14 @@ fn a_new_store_keeps_its_device_identity() {
 fn a_second_handle_on_the_same_store_is_refused_until_the_first_closes() {
     let dir = tempfile::tempdir().unwrap();
     let (first, _doc) = open(dir.path());
-    let err = Store::open_or_create(dir.path(), &key(), "unit", crate::doc::genesis::GENESIS)
-        .unwrap_err();
+    let err = Store::open_or_create(
+        dir.path(),
+        &key(),
+        "unit",
+        crate::doc::genesis::GENESIS,
+        &|_| Ok(()),
+    )
+    .unwrap_err();
     assert!(matches!(err, StoreError::InUse(_)), "{err}");
     drop(first);
     let (second, _) = open(dir.path());
@@ -129,8 +144,14 @@ fn a_missing_database_beside_its_key_check_is_not_recreated() {
     let dir = tempfile::tempdir().unwrap();
     drop(open(dir.path()));
     std::fs::remove_file(dir.path().join(DB_FILE)).unwrap();
-    let err = Store::open_or_create(dir.path(), &key(), "unit", crate::doc::genesis::GENESIS)
-        .unwrap_err();
+    let err = Store::open_or_create(
+        dir.path(),
+        &key(),
+        "unit",
+        crate::doc::genesis::GENESIS,
+        &|_| Ok(()),
+    )
+    .unwrap_err();
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
     assert!(!dir.path().join(DB_FILE).exists());
 }
@@ -148,4 +169,37 @@ fn an_interrupted_creation_starts_over() {
     let (store, _) = open(dir.path());
     assert_eq!(store.device().name, "unit");
     assert!(!dir.path().join(files::STAGING_FILE).exists());
+}
+
+#[test]
+fn a_document_that_fails_verification_is_refused_before_any_migration() {
+    use automerge::ObjType;
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (mut store, mut doc) = open(dir.path());
+        doc.put_object(ROOT, "checkins", ObjType::Map).unwrap();
+        doc.commit();
+        store.persist(&mut doc).unwrap();
+    }
+    // Make it an older schema, so an open that went on would migrate it.
+    {
+        let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        let pragma = key().sqlcipher_pragma();
+        conn.execute_batch(&format!("PRAGMA key = \"{}\";", pragma.as_str()))
+            .unwrap();
+        conn.execute_batch("DROP TABLE local_meta; PRAGMA user_version = 1;")
+            .unwrap();
+    }
+    let before = std::fs::read(dir.path().join(DB_FILE)).unwrap();
+    let verify = |doc: &AutoCommit| crate::doc::check_roots(doc).map_err(|e| e.to_string());
+    let err = Store::open_or_create(
+        dir.path(),
+        &key(),
+        "unit",
+        crate::doc::genesis::GENESIS,
+        &verify,
+    )
+    .unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert_eq!(std::fs::read(dir.path().join(DB_FILE)).unwrap(), before);
 }
