@@ -145,7 +145,19 @@ pub(crate) fn refuse_missing_database(dir: &Path, db: &Path) -> Result<(), Store
 }
 
 /// Checks an existing database file without opening it in SQLite.
-pub(crate) fn preflight(db: &Path, keycheck: &Path, key: &StoreKey) -> Result<(), StoreError> {
+/// What the preflight learned: whether the key check vouched for the key, or is
+/// missing (a database restored on its own), so only opening it can tell.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Preflight {
+    KeyChecked,
+    KeyCheckMissing,
+}
+
+pub(crate) fn preflight(
+    db: &Path,
+    keycheck: &Path,
+    key: &StoreKey,
+) -> Result<Preflight, StoreError> {
     let meta = fs::metadata(db).map_err(|e| StoreError::io(db, e))?;
     if !meta.is_file() {
         return Err(StoreError::NotAReconnectStore {
@@ -160,9 +172,11 @@ pub(crate) fn preflight(db: &Path, keycheck: &Path, key: &StoreKey) -> Result<()
     if read == header.len() && &header == SQLITE_PLAIN_HEADER {
         return Err(StoreError::NotEncrypted(db.to_path_buf()));
     }
-    match key::check(keycheck, key)? {
-        KeyCheck::Matches => {}
+    let whole_pages = len > 0 && len % PAGE_SIZE == 0;
+    let state = match key::check(keycheck, key)? {
+        KeyCheck::Matches => Preflight::KeyChecked,
         KeyCheck::Mismatch => return Err(StoreError::WrongKey),
+        KeyCheck::Missing if whole_pages => Preflight::KeyCheckMissing,
         KeyCheck::Missing => {
             return Err(StoreError::NotAReconnectStore {
                 path: db.to_path_buf(),
@@ -175,14 +189,14 @@ pub(crate) fn preflight(db: &Path, keycheck: &Path, key: &StoreKey) -> Result<()
                 "the key check file is damaged",
             ));
         }
-    }
-    if len == 0 || len % PAGE_SIZE != 0 {
+    };
+    if !whole_pages {
         return Err(StoreError::Truncated {
             path: db.to_path_buf(),
             len,
         });
     }
-    Ok(())
+    Ok(state)
 }
 
 fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {

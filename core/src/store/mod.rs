@@ -74,8 +74,27 @@ fn open_locked(
         files::refuse_missing_database(dir, &db)?;
         open::create(dir, &db, &keycheck, key, device_name, genesis)?;
     }
-    files::preflight(&db, &keycheck, key)?;
-    let opened = open::open_existing(&db, key, verify)?;
+    let opened = match files::preflight(&db, &keycheck, key)? {
+        files::Preflight::KeyChecked => open::open_existing(&db, key, verify)?,
+        // A database restored without its key check: if this key opens it and it is
+        // ours, the key check is written anew; otherwise it is not a store we can open.
+        files::Preflight::KeyCheckMissing => {
+            let opened = open::open_existing(&db, key, verify).map_err(|err| match err {
+                StoreError::Corrupt { .. } | StoreError::NotAReconnectStore { .. } => {
+                    StoreError::NotAReconnectStore {
+                        path: db.clone(),
+                        reason: format!(
+                            "there is no {KEYCHECK_FILE} beside it and this key does not open it"
+                        ),
+                    }
+                }
+                other => other,
+            })?;
+            key::write(&keycheck, key)?;
+            files::sync_dir(dir)?;
+            opened
+        }
+    };
     // A creation interrupted after the database was linked into place leaves this.
     files::remove_if_exists(&dir.join(files::STAGING_FILE))?;
     Ok((opened, db))

@@ -203,3 +203,32 @@ fn a_document_that_fails_verification_is_refused_before_any_migration() {
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
     assert_eq!(std::fs::read(dir.path().join(DB_FILE)).unwrap(), before);
 }
+
+#[test]
+fn a_database_restored_without_its_key_check_opens_with_the_right_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let device = open(dir.path()).0.device().clone();
+    let keycheck = dir.path().join(KEYCHECK_FILE);
+    std::fs::remove_file(&keycheck).unwrap();
+    let before = std::fs::read(dir.path().join(DB_FILE)).unwrap();
+
+    let wrong = StoreKey::from_bytes(&[7; 32]).unwrap();
+    let err = Store::open_or_create(
+        dir.path(),
+        &wrong,
+        "unit",
+        crate::doc::genesis::GENESIS,
+        &|_| Ok(()),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotAReconnectStore { .. }),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(dir.path().join(DB_FILE)).unwrap(), before);
+    assert!(!keycheck.exists());
+
+    let (store, _) = open(dir.path());
+    assert_eq!(store.device(), &device);
+    assert!(keycheck.exists());
+}
