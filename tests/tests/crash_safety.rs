@@ -117,7 +117,13 @@ fn parse(lines: &[String]) -> Transcript {
 }
 
 /// Reopens the store after a kill and checks it against every acknowledgement so far.
-fn verify(dir: &Path, key: &reconnect_core::StoreKey, acked: &BTreeMap<u32, String>) -> usize {
+/// `newest_begun` is the newest day any writer announced before starting to write it.
+fn verify(
+    dir: &Path,
+    key: &reconnect_core::StoreKey,
+    acked: &BTreeMap<u32, String>,
+    newest_begun: Option<u32>,
+) -> usize {
     let clock = Arc::new(FixedClock::new(device::noon(0)));
     let app = device::open(dir, key, "verifier", clock).expect("a killed store reopens");
     assert_eq!(app.integrity_check().unwrap(), "ok");
@@ -134,12 +140,14 @@ fn verify(dir: &Path, key: &reconnect_core::StoreKey, acked: &BTreeMap<u32, Stri
             "acknowledged day {day} is missing or changed"
         );
     }
-    // The writer goes day by day, so what is there is a run from day 0; at most the one
-    // write in flight at the kill may be there without an acknowledgement.
-    let newest_acked = acked.keys().next_back().copied();
-    let expected_max = newest_acked.map_or(0, |d| d + 1);
+    // The writer goes day by day, so what is there is a run from day 0. A write in
+    // flight at a kill may land without its acknowledgement (in any round), but no day
+    // newer than the newest one a writer began can be there.
     if let Some(&newest) = present.keys().next_back() {
-        assert!(newest <= expected_max, "day {newest} present, never begun");
+        assert!(
+            newest_begun.is_some_and(|begun| newest <= begun),
+            "day {newest} present, never begun"
+        );
         assert_eq!(present.len() as u32, newest + 1, "days are not contiguous");
     }
     present.len()
@@ -159,6 +167,7 @@ fn acknowledged_check_ins_survive_sigkill() {
 
     let started = Instant::now();
     let mut acked: BTreeMap<u32, String> = BTreeMap::new();
+    let mut newest_begun: Option<u32> = None;
     let (mut rounds, mut mid_write) = (0, 0);
     while rounds < ROUNDS && started.elapsed() < BUDGET {
         let mut writer = Writer::spawn(dir.path(), &key_hex);
@@ -178,7 +187,14 @@ fn acknowledged_check_ins_survive_sigkill() {
         for day in &transcript.acked {
             acked.insert(*day, device::day_note(*day));
         }
-        let days = verify(dir.path(), &key, &acked);
+        let begun_now = transcript
+            .acked
+            .iter()
+            .copied()
+            .chain(transcript.in_flight)
+            .max();
+        newest_begun = newest_begun.max(begun_now);
+        let days = verify(dir.path(), &key, &acked, newest_begun);
         println!(
             "round {rounds}: {} acks, in flight {:?}, {days} days on disk",
             transcript.acked.len(),
