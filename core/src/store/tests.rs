@@ -9,10 +9,16 @@ fn key() -> StoreKey {
 }
 
 fn open(dir: &Path) -> (Store, AutoCommit) {
-    Store::open_or_create(dir, &key(), "unit", crate::doc::genesis::GENESIS, &|_| {
-        Ok(())
-    })
-    .unwrap()
+    try_open(dir, &key(), &|_| Ok(())).unwrap()
+}
+
+/// Opens `dir` with `key`, checking the document with `verify`.
+fn try_open(
+    dir: &Path,
+    key: &StoreKey,
+    verify: &dyn Fn(&AutoCommit) -> Result<(), String>,
+) -> Result<(Store, AutoCommit), StoreError> {
+    Store::open_or_create(dir, key, "unit", crate::doc::genesis::GENESIS, verify)
 }
 
 fn write(store: &mut Store, doc: &mut AutoCommit, i: i64) {
@@ -96,14 +102,7 @@ fn a_lost_chunk_is_reported_not_ignored() {
         .execute("DELETE FROM doc_chunks WHERE id = ?1", params![last])
         .unwrap();
     drop(store);
-    let err = Store::open_or_create(
-        dir.path(),
-        &key(),
-        "unit",
-        crate::doc::genesis::GENESIS,
-        &|_| Ok(()),
-    )
-    .unwrap_err();
+    let err = try_open(dir.path(), &key(), &|_| Ok(())).unwrap_err();
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
 }
 
@@ -125,14 +124,7 @@ fn a_new_store_keeps_its_device_identity() {
 fn a_second_handle_on_the_same_store_is_refused_until_the_first_closes() {
     let dir = tempfile::tempdir().unwrap();
     let (first, _doc) = open(dir.path());
-    let err = Store::open_or_create(
-        dir.path(),
-        &key(),
-        "unit",
-        crate::doc::genesis::GENESIS,
-        &|_| Ok(()),
-    )
-    .unwrap_err();
+    let err = try_open(dir.path(), &key(), &|_| Ok(())).unwrap_err();
     assert!(matches!(err, StoreError::InUse(_)), "{err}");
     drop(first);
     let (second, _) = open(dir.path());
@@ -144,14 +136,7 @@ fn a_missing_database_beside_its_key_check_is_not_recreated() {
     let dir = tempfile::tempdir().unwrap();
     drop(open(dir.path()));
     std::fs::remove_file(dir.path().join(DB_FILE)).unwrap();
-    let err = Store::open_or_create(
-        dir.path(),
-        &key(),
-        "unit",
-        crate::doc::genesis::GENESIS,
-        &|_| Ok(()),
-    )
-    .unwrap_err();
+    let err = try_open(dir.path(), &key(), &|_| Ok(())).unwrap_err();
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
     assert!(!dir.path().join(DB_FILE).exists());
 }
@@ -192,14 +177,7 @@ fn a_document_that_fails_verification_is_refused_before_any_migration() {
     }
     let before = std::fs::read(dir.path().join(DB_FILE)).unwrap();
     let verify = |doc: &AutoCommit| crate::doc::check_roots(doc).map_err(|e| e.to_string());
-    let err = Store::open_or_create(
-        dir.path(),
-        &key(),
-        "unit",
-        crate::doc::genesis::GENESIS,
-        &verify,
-    )
-    .unwrap_err();
+    let err = try_open(dir.path(), &key(), &verify).unwrap_err();
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
     assert_eq!(std::fs::read(dir.path().join(DB_FILE)).unwrap(), before);
 }
@@ -213,14 +191,7 @@ fn a_database_restored_without_its_key_check_opens_with_the_right_key() {
     let before = std::fs::read(dir.path().join(DB_FILE)).unwrap();
 
     let wrong = StoreKey::from_bytes(&[7; 32]).unwrap();
-    let err = Store::open_or_create(
-        dir.path(),
-        &wrong,
-        "unit",
-        crate::doc::genesis::GENESIS,
-        &|_| Ok(()),
-    )
-    .unwrap_err();
+    let err = try_open(dir.path(), &wrong, &|_| Ok(())).unwrap_err();
     assert!(
         matches!(err, StoreError::NotAReconnectStore { .. }),
         "{err}"
