@@ -38,7 +38,7 @@ impl From<Error> for ReconnectError {
     fn from(err: Error) -> Self {
         let message = err.to_string();
         match err {
-            Error::InvalidInput(_) => ReconnectError::InvalidInput(message),
+            Error::InvalidInput(_) | Error::Refused(_) => ReconnectError::InvalidInput(message),
             Error::Store(store) => match store {
                 StoreError::InvalidKey(_) => ReconnectError::InvalidInput(message),
                 StoreError::WrongKey => ReconnectError::WrongKey(message),

@@ -134,6 +134,7 @@ impl From<core::TodayView> for TodayView {
 pub enum ChangeEvent {
     CheckInRecorded { date: String },
     SettingsChanged,
+    ProgramChanged { command: String },
     RemoteChangesMerged,
 }
 
@@ -144,6 +145,9 @@ impl From<&core::ChangeEvent> for ChangeEvent {
                 date: date.to_string(),
             },
             core::ChangeEvent::SettingsChanged => ChangeEvent::SettingsChanged,
+            core::ChangeEvent::ProgramChanged { command } => ChangeEvent::ProgramChanged {
+                command: command.clone(),
+            },
             core::ChangeEvent::RemoteChangesMerged => ChangeEvent::RemoteChangesMerged,
         }
     }

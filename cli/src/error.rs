@@ -41,6 +41,7 @@ impl CliError {
             CliError::Write { .. } => "output",
             CliError::Internal(_) => "internal",
             CliError::Core(Error::InvalidInput(_)) => "invalid_input",
+            CliError::Core(Error::Refused(_)) => "refused",
             CliError::Core(Error::Store(store)) => match store {
                 StoreError::InvalidKey(_) | StoreError::WrongKey => "wrong_key",
                 StoreError::InUse(_) => "in_use",
@@ -58,7 +59,9 @@ impl CliError {
 
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Usage(_) | CliError::Core(reconnect_core::Error::InvalidInput(_)) => 2,
+            CliError::Usage(_)
+            | CliError::Core(reconnect_core::Error::InvalidInput(_))
+            | CliError::Core(reconnect_core::Error::Refused(_)) => 2,
             _ => 1,
         }
     }

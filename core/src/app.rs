@@ -10,10 +10,12 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::checkin::{CheckIn, CheckInInput, TodayView};
 use crate::clock::Clock;
-use crate::doc::{checkins, genesis, settings};
+use crate::doc::{checkins, genesis, migration, program as stored_program, settings};
 use crate::error::{Error, Result};
 use crate::local_day::local_day;
+use crate::mood_trend::TREND_WINDOW_DAYS;
 use crate::notify::{ChangeEvent, Listener, Notifier, Subscription};
+use crate::program::{self, Moment, ProgramCommand, ProgramView};
 use crate::store::{DeviceIdentity, DocFootprint, Store, StoreKey};
 
 /// Everything needed to open (or create) a store.
@@ -33,6 +35,22 @@ struct State {
     /// Set when a failed write could not be undone in memory; the handle then refuses
     /// everything so the refused change can never be saved later.
     broken: bool,
+}
+
+/// What a program command returns: the id of a record it created, and the new view.
+#[derive(Debug, Clone)]
+pub struct CommandResult {
+    pub created_id: Option<String>,
+    pub view: ProgramView,
+}
+
+/// Moods of the check-ins the trend looks at.
+fn recent_moods(
+    doc: &AutoCommit,
+    today: chrono::NaiveDate,
+) -> Result<Vec<(chrono::NaiveDate, u8)>> {
+    let from = today - chrono::Duration::days(TREND_WINDOW_DAYS);
+    checkins::moods_since(doc, from)
 }
 
 pub struct Reconnect {
@@ -62,6 +80,7 @@ impl Reconnect {
             &|doc| crate::doc::check_roots(doc).map_err(|e| e.to_string()),
         )?;
         let device = store.device().clone();
+        let (store, doc) = Self::migrate(store, doc)?;
         Ok(Self {
             state: Mutex::new(State {
                 store,
@@ -73,6 +92,14 @@ impl Reconnect {
             clock: config.clock,
             device,
         })
+    }
+
+    /// Applies the fixed migration changes a document lacks, as one durable write.
+    fn migrate(mut store: Store, mut doc: AutoCommit) -> Result<(Store, AutoCommit)> {
+        if migration::apply(&mut doc)? {
+            store.persist(&mut doc)?;
+        }
+        Ok((store, doc))
     }
 
     pub fn device(&self) -> &DeviceIdentity {
@@ -132,6 +159,53 @@ impl Reconnect {
     pub fn set_time_zone(&self, zone: Tz) -> Result<()> {
         self.lock()?.zone = zone;
         Ok(())
+    }
+
+    /// The program as it stands now.
+    pub fn program(&self) -> Result<ProgramView> {
+        let state = self.lock()?;
+        let now = self.clock.now();
+        let today = local_day(now, state.zone, settings::day_start_hour(&state.doc)?);
+        let records = stored_program::read(&state.doc)?;
+        let moods = recent_moods(&state.doc, today)?;
+        Ok(program::evaluate(
+            &records,
+            Moment {
+                now,
+                today,
+                moods: &moods,
+            },
+        ))
+    }
+
+    /// Records one program command, if the program's rules allow it now. A refusal
+    /// ([`Error::Refused`]) or invalid input changes nothing.
+    pub fn program_command(&self, command: ProgramCommand) -> Result<CommandResult> {
+        let now = self.clock.now();
+        let created = self.write(
+            |_: &Option<String>| ChangeEvent::ProgramChanged {
+                command: command.name().to_string(),
+            },
+            |doc, zone| {
+                let today = local_day(now, zone, settings::day_start_hour(doc)?);
+                let moods = recent_moods(doc, today)?;
+                let moment = Moment {
+                    now,
+                    today,
+                    moods: &moods,
+                };
+                program::run(
+                    doc,
+                    &command,
+                    moment,
+                    &|| Ok(crate::store::new_record_id()?),
+                )
+            },
+        )?;
+        Ok(CommandResult {
+            created_id: created,
+            view: self.program()?,
+        })
     }
 
     pub fn subscribe(&self, listener: Listener) -> Subscription {

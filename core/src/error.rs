@@ -10,6 +10,9 @@ pub enum Error {
     /// The caller asked for something that is not allowed; nothing was changed.
     #[error("{0}")]
     InvalidInput(String),
+    /// The program's rules do not allow this now; nothing was changed.
+    #[error(transparent)]
+    Refused(#[from] crate::program::Refusal),
     #[error(transparent)]
     Store(#[from] StoreError),
     /// The CRDT document refused an operation or could not be merged.

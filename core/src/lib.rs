@@ -9,13 +9,15 @@ pub mod clock;
 pub mod doc;
 pub mod error;
 pub mod local_day;
+pub mod mood_trend;
 pub mod notify;
 pub mod program;
 pub mod store;
 
-pub use app::{OpenConfig, Reconnect};
+pub use app::{CommandResult, OpenConfig, Reconnect};
 pub use checkin::{CheckIn, CheckInInput, ContactMedium, TodayView};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, Result};
 pub use notify::{ChangeEvent, Subscription};
+pub use program::{ProgramCommand, ProgramView, Refusal};
 pub use store::{StoreError, StoreKey};

@@ -14,6 +14,10 @@ pub enum ChangeEvent {
         date: NaiveDate,
     },
     SettingsChanged,
+    /// A program command was recorded (`command` is its snake_case name).
+    ProgramChanged {
+        command: String,
+    },
     /// Changes from another of the user's devices were merged in.
     RemoteChangesMerged,
 }

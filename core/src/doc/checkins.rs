@@ -199,3 +199,20 @@ pub fn count(doc: &AutoCommit) -> Result<usize> {
     let checkins = root_map(doc, CHECKINS)?;
     Ok(doc.length(&checkins))
 }
+
+/// (date, mood) of every readable check-in on or after `from`, newest first.
+pub fn moods_since(doc: &AutoCommit, from: NaiveDate) -> Result<Vec<(NaiveDate, u8)>> {
+    let checkins = root_map(doc, CHECKINS)?;
+    let from_key = date_key(from);
+    let keys: Vec<String> = doc.keys(&checkins).collect();
+    let mut out = Vec::new();
+    for key in keys.iter().rev().take_while(|k| **k >= from_key) {
+        let Ok(date) = NaiveDate::parse_from_str(key, "%Y-%m-%d") else {
+            continue;
+        };
+        if let Some(checkin) = read_key(doc, &checkins, date)? {
+            out.push((date, checkin.mood));
+        }
+    }
+    Ok(out)
+}

@@ -260,3 +260,8 @@ pub(crate) fn random_bytes(len: usize) -> Result<Vec<u8>, StoreError> {
 pub(crate) fn random_hex(len: usize) -> Result<String, StoreError> {
     Ok(hex::encode(random_bytes(len)?))
 }
+
+/// A fresh id for a record in the document: 16 random hex digits.
+pub fn new_record_id() -> Result<String, StoreError> {
+    random_hex(8)
+}

@@ -12,7 +12,7 @@ mod open;
 pub mod schema;
 
 pub use error::StoreError;
-pub use files::{DB_FILE, KEYCHECK_FILE, create_private_dir, store_files};
+pub use files::{DB_FILE, KEYCHECK_FILE, create_private_dir, new_record_id, store_files};
 pub use key::StoreKey;
 
 use automerge::{AutoCommit, ChangeHash};

@@ -1,0 +1,691 @@
+//! The pure evaluation of the program: (records, check-in moods, now, today) → view.
+//! No I/O and no clock reads; the same inputs always give the same view.
+//!
+//! Gates open phase by phase. Once a step has recorded progress its gate stays open, so
+//! revisiting an earlier step (a readiness check retaken, a plan removed) never hides
+//! what was already done; commands are refused while a gate is closed, so progress can
+//! only ever be recorded through an open gate. Stops (safety, "they said no", letting
+//! go, being back together) lock steps whatever their progress.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+
+use super::content::{self, Notice};
+use super::records::{
+    ActivityResult, Attempt, DecisionAnswer, ProgramRecords, Reply, TrialOutcome,
+};
+use super::view::{
+    Advice, KeyDates, LadderView, LockReason, NextAction, Outcome, PhaseView, ProgramView,
+    SafetyView, StepState, StepView, decision_order,
+};
+use crate::checkin::ContactMedium;
+use crate::mood_trend::mood_trend;
+
+/// Warm replies needed before the apology step opens ("some friendly back-and-forth").
+pub const WARM_REPLIES_FOR_APOLOGY: u32 = 3;
+/// Activities that went well before step 7 is done.
+pub const GOOD_ACTIVITIES_NEEDED: usize = 3;
+/// Days contact rests after two unanswered attempts in a row.
+pub const COOL_OFF_DAYS: u64 = 14;
+/// Unanswered attempts in total that add the "consider pausing" advice.
+pub const UNANSWERED_FOR_ADVICE: usize = 3;
+/// Earlier break-up/reunite cycles (or trial extensions) that add the cycles advice.
+pub const CYCLES_FOR_ADVICE: u32 = 2;
+/// The step number that stands for the pre-check.
+pub const PRE_CHECK_STEP: u8 = 0;
+
+/// Everything the engine needs besides the records.
+#[derive(Debug, Clone, Copy)]
+pub struct Moment<'a> {
+    pub now: DateTime<Utc>,
+    /// The user's local day (with the day-start hour applied).
+    pub today: NaiveDate,
+    /// (local date, mood) of the check-ins.
+    pub moods: &'a [(NaiveDate, u8)],
+}
+
+pub fn evaluate(records: &ProgramRecords, moment: Moment<'_>) -> ProgramView {
+    let facts = Facts::of(records, moment);
+    let states: Vec<(u8, StepState, Vec<LockReason>)> =
+        (1..=11).map(|n| facts.step_state(n)).collect();
+    let steps: Vec<StepView> = content::steps()
+        .iter()
+        .map(|s| {
+            let (_, state, locked_because) = states
+                .iter()
+                .find(|(n, ..)| *n == s.number)
+                .cloned()
+                .unwrap_or((s.number, StepState::Locked, Vec::new()));
+            StepView {
+                number: s.number,
+                phase: s.phase,
+                key: s.key,
+                title: s.title,
+                state,
+                locked_because,
+                has_progress: facts.progress[usize::from(s.number)],
+                optional: s.number == 10,
+            }
+        })
+        .collect();
+    let phases = content::phases()
+        .iter()
+        .map(|p| {
+            let in_phase: Vec<&StepView> = steps.iter().filter(|s| s.phase == p.number).collect();
+            PhaseView {
+                number: p.number,
+                key: p.key,
+                title: p.title,
+                open: in_phase.iter().any(|s| s.state != StepState::Locked),
+                done: in_phase
+                    .iter()
+                    .all(|s| s.optional || s.state == StepState::Done),
+            }
+        })
+        .collect();
+    let current_step = if records.pre_check.is_none() && facts.outcome.is_none() {
+        Some(PRE_CHECK_STEP)
+    } else {
+        steps
+            .iter()
+            .find(|s| {
+                matches!(s.state, StepState::Available | StepState::InProgress) && !s.optional
+            })
+            .map(|s| s.number)
+    };
+    let phase = match current_step {
+        Some(PRE_CHECK_STEP) => 0,
+        Some(n) => content::step(n).map_or(1, |s| s.phase),
+        None => steps
+            .iter()
+            .filter(|s| s.has_progress || s.state == StepState::Done)
+            .map(|s| s.phase)
+            .max()
+            .unwrap_or(1),
+    };
+    let view = ProgramView {
+        now: moment.now,
+        today: moment.today,
+        pre_check_done: records.pre_check.is_some(),
+        phase,
+        current_step,
+        phases,
+        next_actions: Vec::new(),
+        advice: facts.advice(),
+        ladder: facts.ladder_view(),
+        safety: facts.safety_view(),
+        outcome: facts.outcome.clone(),
+        dates: facts.key_dates(),
+        steps,
+        records: records.clone(),
+    };
+    ProgramView {
+        next_actions: facts.next_actions(&view),
+        ..view
+    }
+}
+
+/// Derived facts the step states, advice and actions are built from.
+struct Facts<'a> {
+    r: &'a ProgramRecords,
+    m: Moment<'a>,
+    /// Indexed by step number; [0] is the pre-check.
+    progress: [bool; 12],
+    warm_replies: u32,
+    open_rung: u8,
+    paused_until: Option<NaiveDate>,
+    unanswered_in_a_row: u32,
+    latest_decision: Option<(DecisionAnswer, Option<NaiveDate>)>,
+    outcome: Option<Outcome>,
+}
+
+impl<'a> Facts<'a> {
+    fn of(r: &'a ProgramRecords, m: Moment<'a>) -> Self {
+        let therapy = &r.therapy;
+        let progress = [
+            r.pre_check.is_some(),
+            !r.reasons.is_empty() || r.ended_by.is_some() || !r.triggers.is_empty(),
+            !r.mistakes.is_empty(),
+            r.no_contact.is_some() || r.readiness.is_some(),
+            !r.observations.is_empty() || !r.attempts.is_empty(),
+            !r.ice_breakers.is_empty(),
+            !r.apologies.is_empty(),
+            !r.activities.is_empty(),
+            !r.their_side.is_empty(),
+            !r.decisions.is_empty(),
+            therapy.suggested.is_some()
+                || therapy.accepted.is_some()
+                || !therapy.sessions.is_empty(),
+            r.trial.is_some() || !r.trial_reviews.is_empty(),
+        ];
+        let attempts = ordered_attempts(&r.attempts);
+        let warm_replies = count_u32(attempts.iter().filter(|a| a.reply == Reply::Warm).count());
+        let highest_warm = attempts
+            .iter()
+            .filter(|a| a.reply == Reply::Warm)
+            .filter_map(|a| rung_of(a.medium))
+            .max()
+            .unwrap_or(0);
+        let open_rung = (highest_warm + 1).min(max_rung());
+        let unanswered_in_a_row = count_u32(
+            attempts
+                .iter()
+                .rev()
+                .take_while(|a| a.reply == Reply::NoReply)
+                .count(),
+        );
+        let paused_until = (unanswered_in_a_row >= 2)
+            .then(|| attempts.last().map(|a| a.on + Days::new(COOL_OFF_DAYS)))
+            .flatten()
+            .filter(|until| *until > m.today);
+        let latest_decision = r
+            .decisions
+            .iter()
+            .max_by_key(|d| (d.on, d.at, decision_order(d.answer)))
+            .map(|d| (d.answer, d.revisit_on));
+        let outcome = if let Some(let_go) = &r.let_go {
+            Some(Outcome::LetGo { on: let_go.on })
+        } else if let Some(review) = r
+            .trial_reviews
+            .iter()
+            .filter(|v| v.outcome == Some(TrialOutcome::Together))
+            .min_by_key(|v| (v.on, v.at))
+        {
+            Some(Outcome::Together { on: review.on })
+        } else {
+            match latest_decision {
+                Some((DecisionAnswer::NotYet, revisit_on)) => Some(Outcome::NotYet { revisit_on }),
+                _ => None,
+            }
+        };
+        Facts {
+            r,
+            m,
+            progress,
+            warm_replies,
+            open_rung,
+            paused_until,
+            unanswered_in_a_row,
+            latest_decision,
+            outcome,
+        }
+    }
+
+    fn not_fixable(&self) -> bool {
+        self.r
+            .reasons
+            .iter()
+            .any(|reason| content::reason_kind(&reason.kind).is_some_and(|k| !k.fixable))
+    }
+
+    fn acknowledged(&self, notice: &Notice) -> bool {
+        self.r.acknowledged.iter().any(|k| k == notice.key)
+    }
+
+    fn readiness_passed(&self) -> bool {
+        self.r.readiness.as_ref().is_some_and(|check| {
+            content::readiness_items()
+                .iter()
+                .all(|item| check.answers.get(item.code).copied() == Some(true))
+        })
+    }
+
+    fn no_contact_over(&self) -> bool {
+        self.r
+            .no_contact
+            .as_ref()
+            .is_some_and(|p| p.ended_early_on.is_some() || self.m.today >= p.end)
+    }
+
+    fn step_done(&self, n: u8) -> bool {
+        let r = self.r;
+        match n {
+            1 => {
+                !r.reasons.is_empty()
+                    && r.ended_by.is_some()
+                    && (!self.not_fixable() || self.acknowledged(&content::ADVICE_NOT_FIXABLE))
+            }
+            2 => r
+                .mistakes
+                .iter()
+                .any(|m| m.plan.as_deref().is_some_and(|p| !p.trim().is_empty())),
+            3 => self.no_contact_over() && self.readiness_passed(),
+            4 => self.warm_replies > 0,
+            5 => r.ice_breakers.iter().any(|d| d.marked_ready_at.is_some()),
+            6 => r.apologies.iter().any(|a| a.is_complete()),
+            7 => {
+                r.activities
+                    .iter()
+                    .filter(|a| a.result == ActivityResult::Good)
+                    .count()
+                    >= GOOD_ACTIVITIES_NEEDED
+            }
+            8 => !r.their_side.is_empty() && r.their_side.iter().all(|t| t.response.is_some()),
+            9 => matches!(
+                self.latest_decision,
+                Some((DecisionAnswer::Ready | DecisionAnswer::Never, _))
+            ),
+            10 => {
+                !r.therapy.sessions.is_empty()
+                    || r.therapy.suggested == Some(false)
+                    || r.therapy.accepted == Some(false)
+            }
+            11 => matches!(self.outcome, Some(Outcome::Together { .. })),
+            _ => false,
+        }
+    }
+
+    fn any_progress(&self, steps: std::ops::RangeInclusive<u8>) -> bool {
+        steps.into_iter().any(|n| self.progress[usize::from(n)])
+    }
+
+    /// The gates in front of step `n`, ignoring stops; empty when it is open.
+    fn gates(&self, n: u8) -> Vec<LockReason> {
+        if self.progress[usize::from(n)] {
+            return Vec::new();
+        }
+        if self.r.pre_check.is_none() {
+            return vec![LockReason::PreCheckFirst];
+        }
+        let phase_open = |first: u8, last: u8| -> bool {
+            self.any_progress(first..=11) || (first..=last).all(|s| self.step_done(s))
+        };
+        match n {
+            1..=3 => Vec::new(),
+            4..=6 => {
+                if phase_open(1, 3) {
+                    if n == 6 && self.warm_replies < WARM_REPLIES_FOR_APOLOGY {
+                        return vec![LockReason::WarmRepliesNeeded {
+                            have: self.warm_replies,
+                            need: WARM_REPLIES_FOR_APOLOGY,
+                        }];
+                    }
+                    return Vec::new();
+                }
+                let mut reasons = Vec::new();
+                let unfinished: Vec<u8> =
+                    [1, 2].into_iter().filter(|s| !self.step_done(*s)).collect();
+                if !unfinished.is_empty() {
+                    reasons.push(LockReason::StepsFirst { steps: unfinished });
+                }
+                match &self.r.no_contact {
+                    None => reasons.push(LockReason::NoContactNotSet),
+                    Some(p) if !self.no_contact_over() => {
+                        reasons.push(LockReason::NoContactRunning { until: p.end })
+                    }
+                    Some(_) => {}
+                }
+                if !self.readiness_passed() {
+                    reasons.push(LockReason::ReadinessNotPassed);
+                }
+                reasons
+            }
+            7 | 8 => {
+                if phase_open(4, 6) {
+                    Vec::new()
+                } else {
+                    vec![LockReason::StepsFirst {
+                        steps: (4..=6).filter(|s| !self.step_done(*s)).collect(),
+                    }]
+                }
+            }
+            9 => {
+                if self.any_progress(9..=11) || (self.step_done(7) && self.step_done(8)) {
+                    Vec::new()
+                } else if !phase_open(4, 6) {
+                    vec![LockReason::StepsFirst {
+                        steps: (4..=6).filter(|s| !self.step_done(*s)).collect(),
+                    }]
+                } else {
+                    vec![LockReason::StepsFirst {
+                        steps: [7, 8].into_iter().filter(|s| !self.step_done(*s)).collect(),
+                    }]
+                }
+            }
+            10 | 11 => {
+                if self.any_progress(10..=11) {
+                    return Vec::new();
+                }
+                match self.latest_decision {
+                    Some((DecisionAnswer::Ready, _)) => Vec::new(),
+                    Some((DecisionAnswer::NotYet, revisit_on)) => {
+                        vec![LockReason::NotYet { revisit_on }]
+                    }
+                    Some((DecisionAnswer::Never, _)) => vec![LockReason::DecidedNever],
+                    None => vec![LockReason::DecisionPending],
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The stops in front of step `n`.
+    fn stops(&self, n: u8) -> Vec<LockReason> {
+        let mut stops = Vec::new();
+        match &self.outcome {
+            Some(Outcome::LetGo { .. }) => stops.push(LockReason::LetGo),
+            Some(Outcome::Together { .. }) => stops.push(LockReason::Together),
+            _ => {}
+        }
+        if n >= 4 {
+            if !self.r.safety_flags.is_empty() {
+                stops.push(LockReason::Safety);
+            }
+            if let Some(no) = &self.r.said_no {
+                stops.push(LockReason::TheySaidNo { kind: no.kind });
+            }
+        }
+        stops
+    }
+
+    fn step_state(&self, n: u8) -> (u8, StepState, Vec<LockReason>) {
+        let done = self.step_done(n);
+        let mut locks = self.stops(n);
+        // A finished step stays finished under a stop; everything else locks.
+        if !locks.is_empty() && !done {
+            return (n, StepState::Locked, locks);
+        }
+        if done {
+            return (n, StepState::Done, Vec::new());
+        }
+        locks = self.gates(n);
+        if !locks.is_empty() {
+            return (n, StepState::Locked, locks);
+        }
+        let state = if self.progress[usize::from(n)] {
+            StepState::InProgress
+        } else {
+            StepState::Available
+        };
+        (n, state, Vec::new())
+    }
+
+    fn contact_stopped(&self) -> bool {
+        !self.r.safety_flags.is_empty() || self.r.said_no.is_some() || self.r.let_go.is_some()
+    }
+
+    fn ladder_view(&self) -> LadderView {
+        LadderView {
+            highest_open_rung: self.open_rung,
+            highest_open_medium: medium_of(self.open_rung),
+            warm_replies: self.warm_replies,
+            unanswered_in_a_row: self.unanswered_in_a_row,
+            paused_until: self.paused_until,
+            closed_for_good: self.r.said_no.is_some(),
+        }
+    }
+
+    fn safety_view(&self) -> Option<SafetyView> {
+        if self.r.safety_flags.is_empty() {
+            return None;
+        }
+        let mut signs: Vec<String> = self.r.safety_flags.iter().map(|f| f.sign.clone()).collect();
+        signs.sort();
+        signs.dedup();
+        Some(SafetyView {
+            signs,
+            notice_key: content::SAFETY_LOCKED.key,
+            title: content::SAFETY_LOCKED.title,
+            explanation: content::SAFETY_LOCKED.explanation,
+            resources: content::support_resources()
+                .iter()
+                .map(|line| (line.key, line.text))
+                .collect(),
+        })
+    }
+
+    fn advice(&self) -> Vec<Advice> {
+        let r = self.r;
+        let mut shown: Vec<&'static Notice> = Vec::new();
+        if r.said_no.is_some() {
+            shown.push(&content::THEY_SAID_NO);
+        }
+        let doubts = r.pre_check.as_ref().is_some_and(|p| {
+            content::pre_check().questions.iter().any(|q| {
+                p.answers
+                    .get(q.code)
+                    .is_some_and(|answer| *answer != q.favourable_answer)
+            })
+        });
+        if doubts {
+            shown.push(&content::ADVICE_PRE_CHECK_DOUBTS);
+        }
+        if self.not_fixable() {
+            shown.push(&content::ADVICE_NOT_FIXABLE);
+        }
+        if mood_trend(self.m.moods, self.m.today).falling {
+            shown.push(&content::ADVICE_MOOD_FALLING);
+        }
+        if self.paused_until.is_some() {
+            shown.push(&content::ADVICE_COOL_OFF);
+        }
+        let unanswered = r
+            .attempts
+            .iter()
+            .filter(|a| a.reply == Reply::NoReply)
+            .count();
+        if unanswered >= UNANSWERED_FOR_ADVICE {
+            shown.push(&content::ADVICE_UNANSWERED);
+        }
+        let cycles = r.pre_check.as_ref().map_or(0, |p| p.past_cycles)
+            + r.trial.as_ref().map_or(0, |t| t.extensions);
+        if cycles >= CYCLES_FOR_ADVICE {
+            shown.push(&content::ADVICE_CYCLES);
+        }
+        if r.attempts.iter().any(|a| a.skipped_ahead) {
+            shown.push(&content::ADVICE_LADDER_SKIP);
+        }
+        shown
+            .into_iter()
+            .map(|notice| Advice {
+                key: notice.key,
+                title: notice.title,
+                explanation: notice.explanation,
+                acknowledged: self.acknowledged(notice),
+            })
+            .collect()
+    }
+
+    fn key_dates(&self) -> KeyDates {
+        let r = self.r;
+        let today = self.m.today;
+        let running_trial = r
+            .trial
+            .as_ref()
+            .filter(|_| self.outcome.is_none() && !self.contact_stopped());
+        KeyDates {
+            no_contact_ends: r
+                .no_contact
+                .as_ref()
+                .filter(|p| p.ended_early_on.is_none() && p.end > today)
+                .map(|p| p.end),
+            revisit_on: match &self.outcome {
+                Some(Outcome::NotYet { revisit_on }) => *revisit_on,
+                _ => None,
+            },
+            next_trial_review: running_trial.map(|t| self.next_review(t)),
+            trial_ends: running_trial.map(|t| t.end),
+            contact_paused_until: self.paused_until,
+        }
+    }
+
+    /// The first review date (start + k × interval, k ≥ 1) after the latest review, capped
+    /// at the trial's last day.
+    fn next_review(&self, trial: &super::records::Trial) -> NaiveDate {
+        let last = self.r.trial_reviews.iter().map(|v| v.on).max();
+        let every = u64::from(trial.review_every_days.max(1));
+        let mut due = trial.start + Days::new(every);
+        while last.is_some_and(|l| due <= l) && due < trial.end {
+            due = due + Days::new(every);
+        }
+        due.min(trial.end)
+    }
+
+    fn next_actions(&self, view: &ProgramView) -> Vec<NextAction> {
+        let r = self.r;
+        let mut actions = Vec::new();
+        if !r.safety_flags.is_empty() {
+            actions.push(NextAction::SeeSupport);
+        }
+        if let Some(let_go) = &r.let_go {
+            let next = content::let_go()
+                .exercise
+                .iter()
+                .find(|e| !let_go.exercise.contains_key(&e.number));
+            if let Some(step) = next {
+                actions.push(NextAction::CloseLetGoExercise {
+                    number: step.number,
+                });
+            }
+            return actions;
+        }
+        if matches!(self.outcome, Some(Outcome::Together { .. })) {
+            return actions;
+        }
+        for advice in &view.advice {
+            if !advice.acknowledged && advice.key == content::ADVICE_NOT_FIXABLE.key {
+                actions.push(NextAction::ReadAdvice { key: advice.key });
+            }
+        }
+        if r.said_no.is_some() || matches!(self.latest_decision, Some((DecisionAnswer::Never, _))) {
+            actions.push(NextAction::LetGo);
+        }
+        let open = |n: u8| {
+            view.state_of(n)
+                .is_some_and(|s| matches!(s, StepState::Available | StepState::InProgress))
+        };
+        if r.pre_check.is_none() {
+            actions.push(NextAction::AnswerPreCheck);
+        }
+        if open(1) {
+            if r.reasons.is_empty() {
+                actions.push(NextAction::RecordReasons);
+            }
+            if r.ended_by.is_none() {
+                actions.push(NextAction::SayWhoEnded);
+            }
+        }
+        if open(2) {
+            actions.push(NextAction::PlanMistakes);
+        }
+        if open(3) {
+            match &r.no_contact {
+                None => actions.push(NextAction::SetNoContact),
+                Some(p) if !self.no_contact_over() => {
+                    actions.push(NextAction::WaitForNoContact { until: p.end })
+                }
+                Some(_) => {}
+            }
+            if !self.readiness_passed() {
+                actions.push(NextAction::TakeReadinessCheck);
+            }
+        }
+        if open(4) {
+            if r.observations.is_empty() {
+                actions.push(NextAction::LearnHowTheyAre);
+            }
+            match self.paused_until {
+                Some(until) => actions.push(NextAction::WaitForCoolOff { until }),
+                None => actions.push(NextAction::ReachOut {
+                    rung: self.open_rung,
+                    medium: medium_of(self.open_rung),
+                }),
+            }
+        }
+        if open(5) {
+            let waiting = r
+                .ice_breakers
+                .iter()
+                .filter(|d| d.marked_ready_at.is_none())
+                .min_by_key(|d| d.ready_after);
+            match waiting {
+                Some(draft) => actions.push(NextAction::MarkDraftReady {
+                    id: draft.id.clone(),
+                    from: draft.ready_after,
+                }),
+                None => actions.push(NextAction::DraftIceBreaker),
+            }
+        }
+        if open(6) {
+            actions.push(NextAction::WriteApology);
+        }
+        if open(7) {
+            actions.push(NextAction::ShareActivity);
+        }
+        if open(8) {
+            actions.push(NextAction::ListenToThem);
+        }
+        if open(9) {
+            match self.latest_decision {
+                Some((DecisionAnswer::NotYet, revisit_on)) => {
+                    actions.push(NextAction::WaitToRevisit { on: revisit_on })
+                }
+                _ => actions.push(NextAction::Decide),
+            }
+        }
+        if open(10) {
+            actions.push(NextAction::ConsiderTherapy);
+        }
+        if open(11) {
+            match &r.trial {
+                None => actions.push(NextAction::StartTrial),
+                Some(trial) => {
+                    let due = self.next_review(trial);
+                    if due >= trial.end {
+                        actions.push(NextAction::EndTrial { due: trial.end });
+                    } else {
+                        actions.push(NextAction::ReviewTrial { due });
+                    }
+                }
+            }
+        }
+        if !actions.contains(&NextAction::LetGo) && r.pre_check.is_some() {
+            // Always within reach, never pushed: listed last.
+            actions.push(NextAction::LetGo);
+        }
+        actions
+    }
+}
+
+/// Attempts in the order they happened: by day, then by when they were recorded.
+pub(crate) fn ordered_attempts(attempts: &[Attempt]) -> Vec<&Attempt> {
+    let mut ordered: Vec<&Attempt> = attempts.iter().collect();
+    ordered.sort_by(|a, b| (a.on, a.at, &a.id).cmp(&(b.on, b.at, &b.id)));
+    ordered
+}
+
+pub(crate) fn rung_of(medium: ContactMedium) -> Option<u8> {
+    content::ladder_rung(medium).map(|r| r.rung)
+}
+
+fn medium_of(rung: u8) -> ContactMedium {
+    content::ladder()
+        .iter()
+        .find(|r| r.rung == rung)
+        .map_or(ContactMedium::SocialMedia, |r| r.medium)
+}
+
+fn max_rung() -> u8 {
+    content::ladder().iter().map(|r| r.rung).max().unwrap_or(1)
+}
+
+fn count_u32(count: usize) -> u32 {
+    u32::try_from(count).unwrap_or(u32::MAX)
+}
+
+/// The open rung and cool-off for the rules module.
+pub(crate) struct LadderFacts {
+    pub open_rung: u8,
+    pub paused_until: Option<NaiveDate>,
+}
+
+pub(crate) fn ladder_facts(records: &ProgramRecords, moment: Moment<'_>) -> LadderFacts {
+    let facts = Facts::of(records, moment);
+    LadderFacts {
+        open_rung: facts.open_rung,
+        paused_until: facts.paused_until,
+    }
+}
+
+pub(crate) fn readiness_passed(records: &ProgramRecords, moment: Moment<'_>) -> bool {
+    Facts::of(records, moment).readiness_passed()
+}

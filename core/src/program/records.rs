@@ -1,0 +1,294 @@
+//! What the user has recorded in the program, as plain data read from the document.
+//! The engine evaluates these; nothing here touches the document or the clock.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::checkin::ContactMedium;
+
+/// Codes stored in the document and typed on the command line are the snake_case names.
+macro_rules! coded {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+            strum::EnumString, strum::IntoStaticStr, strum::EnumIter,
+        )]
+        #[serde(rename_all = "snake_case")]
+        #[strum(serialize_all = "snake_case", ascii_case_insensitive)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            pub fn code(self) -> &'static str {
+                self.into()
+            }
+
+            pub fn from_code(code: &str) -> Option<Self> {
+                code.trim().replace('-', "_").parse().ok()
+            }
+
+            pub fn all() -> impl Iterator<Item = Self> {
+                <Self as strum::IntoEnumIterator>::iter()
+            }
+        }
+    };
+}
+
+coded! {
+    /// Who ended the relationship (step 1).
+    pub enum EndedBy { Me, Them, Mutual }
+}
+
+coded! {
+    /// How the ex answered a contact attempt (step 4).
+    pub enum Reply { NoReply, Cold, Neutral, Warm }
+}
+
+coded! {
+    /// A kind of shared activity (step 7).
+    pub enum ActivityKind { Fun, Adrenaline, Scary, Other }
+}
+
+coded! {
+    /// How a shared activity went (step 7).
+    pub enum ActivityResult { Good, Okay, Bad }
+}
+
+coded! {
+    /// What the ex shared (step 8).
+    pub enum TheirSideKind { Feeling, Concern, Boundary }
+}
+
+coded! {
+    /// The answer to "are we ready to try again?" (step 9), least cautious first.
+    pub enum DecisionAnswer { Ready, NotYet, Never }
+}
+
+coded! {
+    /// How the ex closed the door (a safety rule: the ladder locks for good).
+    pub enum NoKind { SaidNo, AskedNoContact, Blocked }
+}
+
+coded! {
+    /// Where the trial period's end review leads (step 11).
+    pub enum TrialOutcome { Together, Extend, LetGo }
+}
+
+/// Everything recorded in the program. Lists are sorted oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ProgramRecords {
+    pub pre_check: Option<PreCheckAnswers>,
+    pub ended_by: Option<EndedBy>,
+    pub reasons: Vec<Reason>,
+    /// Advice keys the user has read and chosen to continue past.
+    pub acknowledged: Vec<String>,
+    pub triggers: Vec<TextRecord>,
+    pub mistakes: Vec<Mistake>,
+    pub no_contact: Option<NoContact>,
+    pub readiness: Option<Readiness>,
+    pub observations: Vec<Observation>,
+    pub attempts: Vec<Attempt>,
+    pub ice_breakers: Vec<IceBreaker>,
+    pub apologies: Vec<Apology>,
+    pub activities: Vec<Activity>,
+    pub their_side: Vec<TheirSide>,
+    pub decisions: Vec<Decision>,
+    pub therapy: Therapy,
+    pub trial: Option<Trial>,
+    pub trial_reviews: Vec<TrialReview>,
+    pub let_go: Option<LetGoRecord>,
+    pub safety_flags: Vec<SafetyFlag>,
+    pub said_no: Option<SaidNo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PreCheckAnswers {
+    /// Question code → answer.
+    pub answers: BTreeMap<String, bool>,
+    /// How many times the two of them broke up and got back together before.
+    pub past_cycles: u32,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    pub id: String,
+    pub text: String,
+    /// A reason-kind code from the content (`misunderstanding`, `not_serious`, …).
+    pub kind: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A line of text with nothing else to it (a personal trigger).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextRecord {
+    pub id: String,
+    pub text: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mistake {
+    pub id: String,
+    pub text: String,
+    pub plan: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// The no-contact period of step 3, `start..end` in local dates, end exclusive.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoContact {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// Set when the user ended the period early after a passed readiness check.
+    pub ended_early_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Readiness {
+    /// Readiness item code → "this is true for me now".
+    pub answers: BTreeMap<String, bool>,
+    pub on: NaiveDate,
+}
+
+/// "How are they doing?": what they post, what friends say.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Observation {
+    pub id: String,
+    pub text: String,
+    pub on: NaiveDate,
+    pub at: DateTime<Utc>,
+}
+
+/// One contact attempt on the ladder.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attempt {
+    pub id: String,
+    pub medium: ContactMedium,
+    pub on: NaiveDate,
+    pub reply: Reply,
+    /// The user skipped a rung after reading why not to; kept for honesty.
+    pub skipped_ahead: bool,
+    pub note: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IceBreaker {
+    pub id: String,
+    pub text: String,
+    /// Before this instant the draft cannot be marked ready.
+    pub ready_after: DateTime<Utc>,
+    pub marked_ready_at: Option<DateTime<Utc>>,
+    pub at: DateTime<Utc>,
+}
+
+/// An apology draft; each part may still be empty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Apology {
+    pub id: String,
+    pub what_i_did: String,
+    pub responsibility: String,
+    pub what_changed: String,
+    pub repair: String,
+    pub at: DateTime<Utc>,
+}
+
+impl Apology {
+    pub fn is_complete(&self) -> bool {
+        [
+            &self.what_i_did,
+            &self.responsibility,
+            &self.what_changed,
+            &self.repair,
+        ]
+        .iter()
+        .all(|part| !part.trim().is_empty())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Activity {
+    pub id: String,
+    pub kind: ActivityKind,
+    pub on: NaiveDate,
+    pub result: ActivityResult,
+    pub note: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TheirSide {
+    pub id: String,
+    pub kind: TheirSideKind,
+    pub text: String,
+    /// The user's response or compromise.
+    pub response: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    pub id: String,
+    pub answer: DecisionAnswer,
+    pub on: NaiveDate,
+    /// For "not yet": when to look at it again.
+    pub revisit_on: Option<NaiveDate>,
+    pub at: DateTime<Utc>,
+}
+
+/// Couples therapy (step 10, optional).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Therapy {
+    pub suggested: Option<bool>,
+    pub accepted: Option<bool>,
+    pub sessions: Vec<NaiveDate>,
+}
+
+/// The trial period of step 11, `start..=end`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trial {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub review_every_days: u32,
+    /// How many times the end date was pushed back.
+    pub extensions: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrialReview {
+    pub id: String,
+    pub on: NaiveDate,
+    /// Trial-sign code → "this held".
+    pub signs: BTreeMap<String, bool>,
+    pub note: Option<String>,
+    /// Set on the end review.
+    pub outcome: Option<TrialOutcome>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LetGoRecord {
+    pub on: NaiveDate,
+    /// The step the user was on when they chose to let go (0 before step 1).
+    pub from_step: u8,
+    pub note: Option<String>,
+    /// Closing-exercise step number → what the user wrote.
+    pub exercise: BTreeMap<u8, String>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SafetyFlag {
+    /// A safety-sign code from the content (`violence`, `threats`, …).
+    pub sign: String,
+    pub on: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SaidNo {
+    pub kind: NoKind,
+    pub on: NaiveDate,
+}

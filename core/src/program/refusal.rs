@@ -1,0 +1,97 @@
+//! Why the program refused a command. A refusal changes nothing and says why in words a
+//! person can act on.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::view::{LockReason, Outcome};
+use crate::checkin::ContactMedium;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(tag = "refusal", rename_all = "snake_case")]
+pub enum Refusal {
+    #[error("step {step} is not open yet: {}", describe_locks(.reasons))]
+    StepLocked { step: u8, reasons: Vec<LockReason> },
+    #[error(
+        "contact steps are locked because signs of abuse or control were recorded; your safety comes first, and support is listed in the program overview"
+    )]
+    SafetyLocked,
+    #[error(
+        "they said no, so the contact steps are closed for good; contacting them now would not respect their answer. Letting go is open to you whenever you want it"
+    )]
+    TheySaidNo,
+    #[error("the program has ended ({}); nothing more can be recorded in its steps", describe_outcome(.outcome))]
+    ProgramEnded { outcome: Outcome },
+    #[error(
+        "{} comes after a warm reply on the rung below; the next open rung is {}. Going step by step gives them room; you may skip ahead only by saying so explicitly",
+        .medium.describe(), .open_medium.describe()
+    )]
+    LadderSkip {
+        medium: ContactMedium,
+        open_medium: ContactMedium,
+    },
+    #[error(
+        "two attempts in a row went unanswered, so contact rests until {until}; giving them space is a kindness to both of you"
+    )]
+    CoolingOff { until: NaiveDate },
+    #[error(
+        "a no-contact period is at most 3 months long; starting on {start}, it can end on {latest_end} at the latest"
+    )]
+    NoContactTooLong {
+        start: NaiveDate,
+        latest_end: NaiveDate,
+    },
+    #[error("the readiness check has not passed yet; take it again when it feels true")]
+    ReadinessNotPassed,
+    #[error("this draft is still cooling off until {ready_after}; read it again then")]
+    DraftCoolingOff { ready_after: DateTime<Utc> },
+    #[error("there is no record with the id {id}")]
+    NotFound { id: String },
+    #[error(
+        "contact attempts, decisions, reviews and safety records are kept; {id} cannot be removed"
+    )]
+    NotRemovable { id: String },
+}
+
+fn describe_outcome(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Together { on } => format!("together, since {on}"),
+        Outcome::NotYet { .. } => "not yet".into(),
+        Outcome::LetGo { on } => format!("you chose to let go on {on}"),
+    }
+}
+
+pub(crate) fn describe_locks(reasons: &[LockReason]) -> String {
+    let parts: Vec<String> = reasons.iter().map(describe_lock).collect();
+    parts.join("; ")
+}
+
+pub(crate) fn describe_lock(reason: &LockReason) -> String {
+    match reason {
+        LockReason::PreCheckFirst => "answer the pre-check first".into(),
+        LockReason::StepsFirst { steps } => {
+            let list: Vec<String> = steps.iter().map(|s| format!("step {s}")).collect();
+            format!("finish {} first", list.join(", "))
+        }
+        LockReason::NoContactRunning { until } => {
+            format!("the no-contact period runs until {until}")
+        }
+        LockReason::NoContactNotSet => "choose a no-contact period in step 3".into(),
+        LockReason::ReadinessNotPassed => "the readiness check has not passed yet".into(),
+        LockReason::WarmRepliesNeeded { have, need } => {
+            format!("wait for some friendly back-and-forth ({have} of {need} warm replies)")
+        }
+        LockReason::DecisionPending => "this follows a decision of \"ready\" in step 9".into(),
+        LockReason::NotYet {
+            revisit_on: Some(on),
+        } => {
+            format!("you decided \"not yet\"; look at it again on {on}")
+        }
+        LockReason::NotYet { revisit_on: None } => "you decided \"not yet\"".into(),
+        LockReason::DecidedNever => "you decided this is not going to happen".into(),
+        LockReason::Safety => "signs of abuse or control were recorded".into(),
+        LockReason::TheySaidNo { .. } => "they said no".into(),
+        LockReason::LetGo => "you chose to let go".into(),
+        LockReason::Together => "you are back together".into(),
+    }
+}
