@@ -4,5 +4,6 @@
 pub mod device;
 pub mod files;
 pub mod fleet;
+pub mod journey;
 pub mod sql;
 pub mod stats;

@@ -8,8 +8,8 @@ use automerge::{AutoCommit, ObjId, ROOT, ReadDoc, ScalarValue, transaction::Tran
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::fields::{
-    get_bool, get_date, get_i64, get_map, get_str, get_text, get_time, new_record, put_bool,
-    put_date, put_i64, put_opt_str, put_str, put_time,
+    date_key, get_bool, get_date, get_i64, get_map, get_str, get_text, get_time, new_record,
+    parse_date, put_bool, put_date, put_i64, put_opt_str, put_str, put_time,
 };
 use super::{PROGRAM, PROGRAM_MAPS};
 use crate::checkin::ContactMedium;
@@ -25,6 +25,14 @@ const KIND: &str = "kind";
 const ANSWER_PREFIX: &str = "answer.";
 const SIGN_PREFIX: &str = "sign.";
 const EXERCISE_PREFIX: &str = "exercise.";
+/// A period (no contact, the trial) as one value, `start/end`, so concurrent edits on two
+/// devices never combine one's start with the other's end into a period nobody chose.
+const PERIOD: &str = "period";
+
+fn parse_period(text: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let (start, end) = text.split_once('/')?;
+    Some((parse_date(start)?, parse_date(end)?))
+}
 
 /// The fixed map `program.<name>`.
 fn map(doc: &AutoCommit, name: &str) -> Result<ObjId> {
@@ -119,14 +127,14 @@ pub fn read(doc: &AutoCommit) -> Result<ProgramRecords> {
         .collect();
 
     let nc = map(doc, "no_contact")?;
-    let no_contact = match (get_date(doc, &nc, "start"), get_date(doc, &nc, "end")) {
-        (Some(start), Some(end)) => Some(NoContact {
+    let no_contact = get_str(doc, &nc, PERIOD)
+        .as_deref()
+        .and_then(parse_period)
+        .map(|(start, end)| NoContact {
             start,
             end,
             ended_early_on: get_date(doc, &nc, "ended_early_on"),
-        }),
-        _ => None,
-    };
+        });
 
     let rd = map(doc, "readiness")?;
     let readiness = get_date(doc, &rd, ON).map(|on| Readiness {
@@ -250,8 +258,8 @@ pub fn read(doc: &AutoCommit) -> Result<ProgramRecords> {
     };
 
     let tr = map(doc, "trial")?;
-    let trial = match (get_date(doc, &tr, "start"), get_date(doc, &tr, "end")) {
-        (Some(start), Some(end)) => Some(Trial {
+    let trial = match get_str(doc, &tr, PERIOD).as_deref().and_then(parse_period) {
+        Some((start, end)) => Some(Trial {
             start,
             end,
             review_every_days: get_i64(doc, &tr, "review_every_days")
@@ -409,8 +417,8 @@ pub fn apply(
         }
         SetNoContact { start, end } => {
             let obj = map(doc, "no_contact")?;
-            put_date(doc, &obj, "start", *start)?;
-            put_date(doc, &obj, "end", *end)?;
+            let period = format!("{}/{}", date_key(*start), date_key(*end));
+            put_str(doc, &obj, PERIOD, &period)?;
             if doc.get(&obj, "ended_early_on")?.is_some() {
                 doc.delete(&obj, "ended_early_on")?;
             }
@@ -538,8 +546,8 @@ pub fn apply(
             review_every_days,
         } => {
             let obj = map(doc, "trial")?;
-            put_date(doc, &obj, "start", *start)?;
-            put_date(doc, &obj, "end", *end)?;
+            let period = format!("{}/{}", date_key(*start), date_key(*end));
+            put_str(doc, &obj, PERIOD, &period)?;
             put_i64(
                 doc,
                 &obj,
@@ -568,7 +576,12 @@ pub fn apply(
             match (outcome, extend_to) {
                 (Some(TrialOutcome::Extend), Some(to)) => {
                     let trial = map(doc, "trial")?;
-                    put_date(doc, &trial, "end", *to)?;
+                    let start = get_str(doc, &trial, PERIOD)
+                        .as_deref()
+                        .and_then(parse_period)
+                        .map_or(on, |(start, _)| start);
+                    let period = format!("{}/{}", date_key(start), date_key(*to));
+                    put_str(doc, &trial, PERIOD, &period)?;
                     doc.increment(&trial, "extensions", 1)?;
                 }
                 (Some(TrialOutcome::LetGo), _) => write_let_go(doc, ctx, 11, note.as_deref())?,

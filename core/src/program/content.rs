@@ -1,14 +1,21 @@
 //! The program's words, kept as data: the pre-check, the 4 phases and 11 steps with their
 //! prompts, the step tools (breakup-reason kinds, readiness items, the contact ladder, the
 //! example ice-breaker, the apology builder, the trial-period signs), the let-go path,
-//! the safety texts and the well-being advice.
+//! the safety texts and the well-being advice, and the labels of the coded answers the
+//! user records (who ended it, how they replied, the decision, …).
 //!
 //! Every text has a stable key (lowercase dotted ASCII) so shells can localise later:
 //! - an item with a single text (a prompt, a readiness item, a resource line) is keyed by
 //!   its own `key`;
 //! - an item with a title or label and a longer text is keyed by its `key` for the title
 //!   or label, and by `{key}.explanation` or `{key}.guidance` (the field's name) for the
-//!   longer text.
+//!   longer text;
+//! - a choice, the label of one code of a coded answer in
+//!   [`records`](crate::program::records), is keyed `choice.{group}.{code}` for its label
+//!   and `choice.{group}.{code}.explanation` for its one-sentence explanation, where
+//!   `{group}` is the snake_case name of the enum (`reply`, `decision_answer`, …) and
+//!   `{code}` is the variant's code (`no_reply`, `not_yet`, …), e.g.
+//!   `choice.reply.no_reply`.
 //!
 //! [`entries`] lists every (key, text) pair and [`text`] looks one up.
 
@@ -20,10 +27,12 @@ use serde::Serialize;
 
 use crate::checkin::ContactMedium;
 
+mod choices;
 mod steps;
 mod tools;
 mod wellbeing;
 
+pub use choices::CHOICE_GROUPS;
 pub use steps::{PHASES, PRE_CHECK, STEPS};
 pub use tools::{
     APOLOGY_PARTS, ICE_BREAKER_EXAMPLE, LADDER, READINESS_ITEMS, REASON_KINDS, TRIAL_SIGNS,
@@ -154,6 +163,35 @@ pub struct ExerciseStep {
     pub guidance: &'static str,
 }
 
+/// The label of one code of a coded answer (a [`Reply`](crate::program::records::Reply),
+/// a [`DecisionAnswer`](crate::program::records::DecisionAnswer), …). `key` is
+/// `choice.{group}.{code}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    pub code: &'static str,
+    pub key: &'static str,
+    pub label: &'static str,
+    /// One sentence on what picking this means.
+    pub explanation: &'static str,
+}
+
+/// The labels of every code of one coded enum, in the enum's order. `code` is the
+/// snake_case name of the enum (`reply`, `trial_outcome`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ChoiceGroup {
+    pub code: &'static str,
+    pub choices: &'static [Choice],
+}
+
+/// A coded enum of [`records`](crate::program::records) whose codes have labels here.
+pub trait Choosable: Copy {
+    /// The code of the enum's [`ChoiceGroup`].
+    const GROUP: &'static str;
+
+    /// The variant's code, as stored in the document.
+    fn choice_code(self) -> &'static str;
+}
+
 /// One keyed text, as listed by [`entries`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
@@ -241,6 +279,34 @@ pub fn growth_prompts() -> &'static [Line] {
     &GROWTH_PROMPTS
 }
 
+/// The labels of every coded answer, one group per enum.
+pub fn choice_groups() -> &'static [ChoiceGroup] {
+    &CHOICE_GROUPS
+}
+
+/// The labels of one group (`"reply"`, or `Reply::GROUP` with [`Choosable`] in scope), in
+/// the enum's order.
+pub fn choices_for(group: &str) -> Option<&'static [Choice]> {
+    CHOICE_GROUPS
+        .iter()
+        .find(|g| g.code == group)
+        .map(|g| g.choices)
+}
+
+/// The label and explanation of one coded value, e.g. `choice(Reply::Warm)`.
+pub fn choice<T: Choosable>(value: T) -> Option<&'static Choice> {
+    let code = value.choice_code();
+    choices_for(T::GROUP)?.iter().find(|c| c.code == code)
+}
+
+/// The label of `code` in `group`, e.g. `choice_label("reply", "no_reply")`.
+pub fn choice_label(group: &str, code: &str) -> Option<&'static str> {
+    choices_for(group)?
+        .iter()
+        .find(|c| c.code == code)
+        .map(|c| c.label)
+}
+
 /// Every keyed text of the program, in content order.
 pub fn entries() -> &'static [Entry] {
     static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
@@ -324,6 +390,11 @@ fn collect_entries() -> Vec<Entry> {
         c.suffixed(a.key, GUIDANCE_SUFFIX, a.guidance);
     }
     c.items(&TRIAL_SIGNS);
+    for g in &CHOICE_GROUPS {
+        for ch in g.choices {
+            c.titled(ch.key, ch.label, ch.explanation);
+        }
+    }
 
     c.titled(LET_GO.key, LET_GO.title, LET_GO.explanation);
     for e in LET_GO.exercise {

@@ -286,13 +286,15 @@ impl<'a> Facts<'a> {
         if self.r.pre_check.is_none() {
             return vec![LockReason::PreCheckFirst];
         }
-        let phase_open = |first: u8, last: u8| -> bool {
-            self.any_progress(first..=11) || (first..=last).all(|s| self.step_done(s))
+        // A phase opens when the steps before it are done, and stays open once anything
+        // in it (or after it) was recorded.
+        let opened = |first: u8, before: std::ops::RangeInclusive<u8>| -> bool {
+            self.any_progress(first..=11) || before.into_iter().all(|s| self.step_done(s))
         };
         match n {
             1..=3 => Vec::new(),
             4..=6 => {
-                if phase_open(1, 3) {
+                if opened(4, 1..=3) {
                     if n == 6 && self.warm_replies < WARM_REPLIES_FOR_APOLOGY {
                         return vec![LockReason::WarmRepliesNeeded {
                             have: self.warm_replies,
@@ -320,7 +322,7 @@ impl<'a> Facts<'a> {
                 reasons
             }
             7 | 8 => {
-                if phase_open(4, 6) {
+                if opened(7, 4..=6) {
                     Vec::new()
                 } else {
                     vec![LockReason::StepsFirst {
@@ -331,7 +333,7 @@ impl<'a> Facts<'a> {
             9 => {
                 if self.any_progress(9..=11) || (self.step_done(7) && self.step_done(8)) {
                     Vec::new()
-                } else if !phase_open(4, 6) {
+                } else if !opened(7, 4..=6) {
                     vec![LockReason::StepsFirst {
                         steps: (4..=6).filter(|s| !self.step_done(*s)).collect(),
                     }]
@@ -380,8 +382,12 @@ impl<'a> Facts<'a> {
     fn step_state(&self, n: u8) -> (u8, StepState, Vec<LockReason>) {
         let done = self.step_done(n);
         let mut locks = self.stops(n);
-        // A finished step stays finished under a stop; everything else locks.
-        if !locks.is_empty() && !done {
+        // Safety rules lock contact steps even when done; an ending (letting go, being
+        // together) leaves finished steps shown as finished.
+        let safety_rule = locks
+            .iter()
+            .any(|l| matches!(l, LockReason::Safety | LockReason::TheySaidNo { .. }));
+        if !locks.is_empty() && (!done || safety_rule) {
             return (n, StepState::Locked, locks);
         }
         if done {

@@ -42,7 +42,14 @@ pub fn run(
     let ctx = WriteContext {
         now: moment.now,
         today: moment.today,
-        current_step: view.current_step.unwrap_or(view.phase.max(1) * 3),
+        current_step: view.current_step.unwrap_or_else(|| {
+            view.steps
+                .iter()
+                .filter(|s| s.has_progress)
+                .map(|s| s.number)
+                .max()
+                .unwrap_or(0)
+        }),
         skips_a_rung,
         new_id,
     };

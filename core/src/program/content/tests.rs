@@ -1,6 +1,10 @@
 use std::collections::HashSet;
 
 use super::*;
+use crate::program::records::{
+    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
+    TrialOutcome,
+};
 
 fn lower(s: &str) -> String {
     s.to_lowercase()
@@ -283,4 +287,147 @@ fn content_serialises_with_its_keys_and_codes() {
     assert!(step5["prompts"].as_array().is_some_and(|p| p.len() >= 2));
     let rung = serde_json::to_value(ladder()[0]).unwrap();
     assert_eq!(rung["medium"], "social_media");
+}
+
+/// Every value of `T` has exactly one choice, under its own group, and the group has no
+/// choice for a code `T` doesn't have.
+fn check_choices<T: Choosable + std::fmt::Debug>(all: impl Iterator<Item = T>) {
+    let group = T::GROUP;
+    let choices = choices_for(group).unwrap_or_else(|| panic!("no choice group {group}"));
+    let codes: Vec<&str> = all.map(Choosable::choice_code).collect();
+    let labelled: Vec<&str> = choices.iter().map(|c| c.code).collect();
+    assert_eq!(
+        labelled, codes,
+        "choice.{group} doesn't match the enum's codes"
+    );
+    for code in &codes {
+        let matching = choices.iter().filter(|c| c.code == *code).count();
+        assert_eq!(matching, 1, "choice.{group}.{code} has {matching} labels");
+        assert!(choice_label(group, code).is_some());
+    }
+    let mut labels = HashSet::new();
+    for c in choices {
+        assert_eq!(c.key, format!("choice.{group}.{}", c.code));
+        assert!(
+            labels.insert(c.label),
+            "label {:?} twice in {group}",
+            c.label
+        );
+        assert_eq!(text(c.key), Some(c.label), "{} not in entries()", c.key);
+        assert_eq!(
+            text(&format!("{}.{EXPLANATION_SUFFIX}", c.key)),
+            Some(c.explanation),
+            "{} has no explanation in entries()",
+            c.key
+        );
+    }
+}
+
+#[test]
+fn every_code_of_every_coded_enum_has_exactly_one_label() {
+    check_choices(EndedBy::all());
+    check_choices(Reply::all());
+    check_choices(ActivityKind::all());
+    check_choices(ActivityResult::all());
+    check_choices(TheirSideKind::all());
+    check_choices(DecisionAnswer::all());
+    check_choices(NoKind::all());
+    check_choices(TrialOutcome::all());
+
+    let groups: Vec<&str> = choice_groups().iter().map(|g| g.code).collect();
+    assert_eq!(
+        groups,
+        [
+            EndedBy::GROUP,
+            Reply::GROUP,
+            ActivityKind::GROUP,
+            ActivityResult::GROUP,
+            TheirSideKind::GROUP,
+            DecisionAnswer::GROUP,
+            NoKind::GROUP,
+            TrialOutcome::GROUP,
+        ]
+    );
+    // A new coded enum in records.rs needs its labels here (and a line above).
+    let records = include_str!("../records.rs");
+    let enums = records.matches("\ncoded! {").count();
+    assert_eq!(
+        enums,
+        groups.len(),
+        "records.rs has {enums} coded enums but there are {} choice groups",
+        groups.len()
+    );
+}
+
+#[test]
+fn choices_are_found_by_value_and_by_code() {
+    let warm = choice(Reply::Warm).unwrap();
+    assert_eq!(warm.key, "choice.reply.warm");
+    assert_eq!(choice_label("reply", "warm"), Some(warm.label));
+    assert_eq!(
+        text("choice.reply.no_reply"),
+        choice_label("reply", "no_reply")
+    );
+    assert_eq!(
+        text("choice.decision_answer.not_yet.explanation"),
+        choice(DecisionAnswer::NotYet).map(|c| c.explanation)
+    );
+    assert_eq!(choice_label("reply", "ecstatic"), None);
+    assert_eq!(choice_label("mood", "warm"), None);
+    assert_eq!(choices_for("mood"), None);
+    assert_eq!(choices_for("trial_outcome").map(<[Choice]>::len), Some(3));
+}
+
+#[test]
+fn choice_explanations_are_one_sentence() {
+    for c in choice_groups().iter().flat_map(|g| g.choices) {
+        let e = c.explanation;
+        assert!(e.ends_with('.'), "{} doesn't end with a full stop", c.key);
+        let inner = &e[..e.len() - 1];
+        for stop in [". ", "! ", "? "] {
+            assert!(
+                !inner.contains(stop),
+                "{} has more than one sentence",
+                c.key
+            );
+        }
+        assert!(
+            !c.label.ends_with('.'),
+            "{} label ends with a full stop",
+            c.key
+        );
+    }
+}
+
+#[test]
+fn letting_go_and_their_no_are_described_with_respect() {
+    let respectful = [
+        choice(NoKind::SaidNo),
+        choice(NoKind::AskedNoContact),
+        choice(NoKind::Blocked),
+        choice(DecisionAnswer::Never),
+        choice(TrialOutcome::LetGo),
+        choice(TrialOutcome::Extend),
+    ];
+    for c in respectful.into_iter().flatten() {
+        for t in [lower(c.label), lower(c.explanation)] {
+            for banned in [
+                "fail",
+                "try again",
+                "give up",
+                "giving up",
+                "change their mind",
+            ] {
+                assert!(!t.contains(banned), "{} mentions {banned:?}", c.key);
+            }
+        }
+    }
+    for no in NoKind::all() {
+        let t = lower(choice(no).unwrap().explanation);
+        assert!(
+            ["respect", "honour"].iter().any(|w| t.contains(w)),
+            "{} should ask to respect their answer",
+            choice(no).unwrap().key
+        );
+    }
 }
