@@ -1,7 +1,15 @@
 //! The command line, as clap sees it.
 
+mod program;
+pub mod values;
+
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+
+pub use program::*;
+
+/// The heading that keeps the options every command shares apart from its own.
+const GLOBAL: &str = "Global options";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -12,20 +20,20 @@ use std::path::PathBuf;
 )]
 pub struct Cli {
     /// Directory of the encrypted store [default: the platform's data directory]
-    #[arg(long, global = true, env = "RECONNECT_DATA_DIR", value_name = "DIR")]
+    #[arg(long, global = true, env = "RECONNECT_DATA_DIR", value_name = "DIR", help_heading = GLOBAL)]
     pub data_dir: Option<PathBuf>,
 
     /// File holding the store key, kept outside the data directory
     /// [default: DIR.key beside --data-dir, else the platform's preferences directory]
-    #[arg(long, global = true, env = "RECONNECT_KEY_FILE", value_name = "FILE")]
+    #[arg(long, global = true, env = "RECONNECT_KEY_FILE", value_name = "FILE", help_heading = GLOBAL)]
     pub key_file: Option<PathBuf>,
 
     /// IANA time zone, e.g. Europe/Berlin [default: the system's zone]
-    #[arg(long, global = true, env = "RECONNECT_TZ", value_name = "ZONE")]
+    #[arg(long, global = true, env = "RECONNECT_TZ", value_name = "ZONE", help_heading = GLOBAL)]
     pub tz: Option<String>,
 
     /// Print machine-readable JSON
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
 
     #[command(subcommand)]
@@ -50,6 +58,88 @@ pub enum Command {
         #[arg(long, value_name = "HOUR", allow_negative_numbers = true)]
         day_start_hour: Option<i64>,
     },
+    /// See the whole program: where you are, what is open, and what could come next
+    Program,
+    /// Read one step closely: what it is about, questions to think over, and what you wrote
+    Step(StepArgs),
+    /// Before step 1: a short, honest self-check of why you want to get back in touch
+    Precheck(PrecheckArgs),
+    /// Step 1: say who ended the relationship
+    EndedBy(EndedByArgs),
+    /// Step 1: write down the reasons it ended, and sort each one
+    Reason {
+        #[command(subcommand)]
+        action: ReasonAction,
+    },
+    /// Step 1: note what tends to set you off, if you were the one who ended it
+    Trigger {
+        #[command(subcommand)]
+        action: TriggerAction,
+    },
+    /// Say that you have read a piece of advice and still choose to continue
+    Advice {
+        #[command(subcommand)]
+        action: AdviceAction,
+    },
+    /// Step 2: own your part, with a plan for each mistake
+    Mistake {
+        #[command(subcommand)]
+        action: MistakeAction,
+    },
+    /// Step 3: choose your time apart, or end it early once you are ready
+    NoContact {
+        #[command(subcommand)]
+        action: NoContactAction,
+    },
+    /// Step 3: the readiness check: is each statement true for you now?
+    Readiness(ReadinessArgs),
+    /// Step 4: note how they seem to be doing, without digging or checking up on them
+    Observe(ObserveArgs),
+    /// Step 4: log a gentle attempt to get in touch, one rung of the ladder at a time
+    Attempt {
+        #[command(subcommand)]
+        action: AttemptAction,
+    },
+    /// Step 5: draft a light first message, and let it rest before it counts as ready
+    Icebreaker {
+        #[command(subcommand)]
+        action: IcebreakerAction,
+    },
+    /// Step 6: build a sincere apology, one part at a time
+    Apology {
+        #[command(subcommand)]
+        action: ApologyAction,
+    },
+    /// Step 7: log good new memories made together, as friends
+    Activity {
+        #[command(subcommand)]
+        action: ActivityAction,
+    },
+    /// Step 8: write down what they shared, and how you responded
+    TheirSide {
+        #[command(subcommand)]
+        action: TheirSideAction,
+    },
+    /// Step 9: record what they said when you asked: ready, not yet, or never
+    Decide(DecideArgs),
+    /// Step 10 (optional): note whether couples therapy is part of it, and how it goes
+    Therapy {
+        #[command(subcommand)]
+        action: TherapyAction,
+    },
+    /// Step 11: a trial period with regular, honest reviews
+    Trial {
+        #[command(subcommand)]
+        action: TrialAction,
+    },
+    /// Let go, at any step: a dignified ending, with a closing exercise
+    LetGo(LetGoArgs),
+    /// Support if you feel unsafe; `safety flag` records signs and closes every contact step
+    Safety(SafetyArgs),
+    /// They said no, asked for no contact, or blocked you: contact closes for good
+    TheySaidNo(TheySaidNoArgs),
+    /// Remove an entry you wrote (contact attempts, decisions, reviews and safety records stay)
+    Remove(RemoveArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -16,7 +16,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 use args::{Cli, Command};
-use commands::{checkin, history, settings, today};
+use commands::{checkin, history, program, settings, today};
 use context::open;
 use error::CliError;
 use output::Output;
@@ -48,5 +48,14 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
             let hour = day_start_hour.map(settings::hour_of_day).transpose()?;
             settings::run(&open(cli)?, hour, cli.json)
         }
+        Command::Program => program::overview::run(&open(cli)?, cli.json),
+        Command::Step(args) => program::step::run(&open(cli)?, args.number, cli.json),
+        Command::Safety(args::SafetyArgs { action: None }) => program::safety::run(cli.json),
+        other => match program::input::command(other, cli.json)? {
+            Some(command) => program::record::run(&open(cli)?, command, cli.json),
+            None => Err(CliError::Internal(
+                "this command records nothing in the program".into(),
+            )),
+        },
     }
 }

@@ -67,10 +67,33 @@ pub fn emit(output: &Output) -> Result<(), CliError> {
 pub fn error(err: &CliError, json: bool) {
     let message = err.to_string().replace(['\n', '\r'], " ");
     if json {
-        let value = serde_json::json!({ "error": { "kind": err.kind(), "message": message } });
+        let mut value = serde_json::json!({ "error": { "kind": err.kind(), "message": message } });
+        // A refusal carries its reasons too, e.g. `{"refusal": "ladder_skip", …}`.
+        if let CliError::Core(reconnect_core::Error::Refused(refusal)) = err
+            && let Ok(refusal) = serde_json::to_value(refusal)
+        {
+            value["error"]["refusal"] = refusal;
+        }
         to_stderr(&value.to_string());
     } else {
-        to_stderr(&format!("reconnect: {message}"));
+        match hint(err) {
+            Some(hint) => to_stderr(&format!("reconnect: {message} ({hint})")),
+            None => to_stderr(&format!("reconnect: {message}")),
+        }
+    }
+}
+
+/// How to act on a refusal from the command line, where the core's words can't say.
+fn hint(err: &CliError) -> Option<&'static str> {
+    use reconnect_core::{Error, Refusal};
+    match err {
+        CliError::Core(Error::Refused(Refusal::LadderSkip { .. })) => {
+            Some("add --skip-ahead to log it anyway")
+        }
+        CliError::Core(Error::Refused(Refusal::StepLocked { .. })) => {
+            Some("`reconnect program` shows what is open")
+        }
+        _ => None,
     }
 }
 

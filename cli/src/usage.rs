@@ -40,11 +40,10 @@ fn json_requested() -> bool {
 
 /// clap's report without its usage block and "try --help" footer, folded onto a line.
 fn one_line(err: &clap::Error) -> String {
-    if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        return "please name a command: today, checkin, history or settings (see `reconnect --help`)"
-            .into();
-    }
     let rendered = err.render().to_string();
+    if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        return missing_subcommand(&rendered);
+    }
     let mut message = String::new();
     // After a line ending in ':' come indented items, e.g. the missing arguments.
     let mut in_list = false;
@@ -67,7 +66,49 @@ fn one_line(err: &clap::Error) -> String {
         message.push_str(line);
         in_list = in_list || line.ends_with(':');
     }
-    format!("{message} (see `reconnect --help`)")
+    format!("{message} (see `{} --help`)", command_of(&rendered))
+}
+
+/// The command whose usage clap printed, e.g. `reconnect attempt log`.
+fn command_of(rendered: &str) -> String {
+    let words: Vec<&str> = rendered
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("Usage:"))
+        .map(|usage| {
+            usage
+                .split_whitespace()
+                .take_while(|word| !word.starts_with(['<', '[', '-']))
+                .collect()
+        })
+        .unwrap_or_default();
+    if words.first() == Some(&"reconnect") {
+        words.join(" ")
+    } else {
+        "reconnect".into()
+    }
+}
+
+/// Names the subcommands to choose from, read from the help clap rendered for the
+/// command that needs one (`reconnect`, or a group such as `reconnect attempt`).
+fn missing_subcommand(help: &str) -> String {
+    let command = command_of(help);
+    if command == "reconnect" {
+        return "please name a command, e.g. today, checkin, program or step (see `reconnect --help`)"
+            .into();
+    }
+    let names: Vec<&str> = help
+        .lines()
+        .skip_while(|line| line.trim() != "Commands:")
+        .skip(1)
+        .take_while(|line| !line.trim().is_empty())
+        .filter(|line| line.starts_with("  ") && !line.starts_with("   "))
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .collect();
+    format!(
+        "`{command}` needs one of: {} (see `{command} --help`)",
+        names.join(", ")
+    )
 }
 
 #[cfg(test)]
@@ -95,9 +136,14 @@ mod tests {
             assert!(!text.contains('\n'), "{args:?}: {text}");
             assert!(!text.starts_with("error"), "{args:?}: {text}");
         }
+        assert_eq!(
+            message(&["attempt"]),
+            "`reconnect attempt` needs one of: log, reply (see `reconnect attempt --help`)"
+        );
+        assert!(message(&[]).starts_with("please name a command"));
         let missing = message(&["checkin"]);
         assert!(
-            missing.ends_with("--mood <N>, --urge <N> (see `reconnect --help`)"),
+            missing.ends_with("--mood <N>, --urge <N> (see `reconnect checkin --help`)"),
             "{missing}"
         );
     }

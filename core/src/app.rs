@@ -38,7 +38,7 @@ struct State {
 }
 
 /// What a program command returns: the id of a record it created, and the new view.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct CommandResult {
     pub created_id: Option<String>,
     pub view: ProgramView,

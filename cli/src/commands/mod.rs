@@ -3,6 +3,7 @@
 
 pub mod checkin;
 pub mod history;
+pub mod program;
 pub mod settings;
 pub mod today;
 

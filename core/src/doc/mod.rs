@@ -68,7 +68,7 @@ pub(crate) fn root_map(doc: &AutoCommit, key: &str) -> Result<ObjId> {
 }
 
 /// Fails unless the root maps are the ones the genesis created, each alone at its key.
-pub(crate) fn check_roots(doc: &AutoCommit) -> Result<()> {
+pub fn check_roots(doc: &AutoCommit) -> Result<()> {
     for key in [CHECKINS, SETTINGS] {
         let values = doc.get_all(ROOT, key)?;
         let is_genesis = values.len() == 1 && Some(&values[0].1) == genesis::genesis_map(key);

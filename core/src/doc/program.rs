@@ -16,8 +16,11 @@ use crate::checkin::ContactMedium;
 use crate::error::{Error, Result};
 use crate::program::command::ProgramCommand;
 use crate::program::records::*;
+use crate::program::view::decision_order;
 
 const AT: &str = "at";
+/// The key in `decisions` naming the decision that stands.
+const CURRENT: &str = "current";
 const ON: &str = "on";
 const TEXT: &str = "text";
 const NOTE: &str = "note";
@@ -242,7 +245,16 @@ pub fn read(doc: &AutoCommit) -> Result<ProgramRecords> {
                 id,
             })
         })
-        .collect();
+        .collect::<Vec<Decision>>();
+    // `current` is overwritten by each decision; concurrent decisions leave competing
+    // values, and then the most cautious answer stands.
+    let current_decision = doc
+        .get_all(&list, CURRENT)?
+        .into_iter()
+        .filter_map(|(value, _)| value.into_string().ok())
+        .filter_map(|id| decisions.iter().find(|d| d.id == id))
+        .max_by_key(|d| (decision_order(d.answer), d.id.clone()))
+        .map(|d| d.id.clone());
 
     let th = map(doc, "therapy")?;
     let sessions_map = map(doc, "therapy_sessions")?;
@@ -338,6 +350,7 @@ pub fn read(doc: &AutoCommit) -> Result<ProgramRecords> {
         activities: sorted(activities, |r: &Activity| (r.at, r.id.clone())),
         their_side: sorted(their_side, |r: &TheirSide| (r.at, r.id.clone())),
         decisions: sorted(decisions, |r: &Decision| (r.at, r.id.clone())),
+        current_decision,
         therapy,
         trial,
         trial_reviews: sorted(trial_reviews, |r: &TrialReview| (r.at, r.id.clone())),
@@ -522,6 +535,10 @@ pub fn apply(
             put_date(doc, &obj, ON, today)?;
             if let Some(revisit_on) = revisit_on {
                 put_date(doc, &obj, "revisit_on", *revisit_on)?;
+            }
+            let list = map(doc, "decisions")?;
+            if let Some(id) = &created {
+                put_str(doc, &list, CURRENT, id)?;
             }
         }
         SetTherapy {

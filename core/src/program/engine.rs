@@ -178,9 +178,14 @@ impl<'a> Facts<'a> {
             .flatten()
             .filter(|until| *until > m.today);
         let latest_decision = r
-            .decisions
-            .iter()
-            .max_by_key(|d| (d.on, d.at, decision_order(d.answer)))
+            .current_decision
+            .as_ref()
+            .and_then(|id| r.decisions.iter().find(|d| &d.id == id))
+            .or_else(|| {
+                r.decisions
+                    .iter()
+                    .max_by_key(|d| (d.on, d.at, decision_order(d.answer)))
+            })
             .map(|d| (d.answer, d.revisit_on));
         let outcome = if let Some(let_go) = &r.let_go {
             Some(Outcome::LetGo { on: let_go.on })

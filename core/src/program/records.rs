@@ -95,6 +95,9 @@ pub struct ProgramRecords {
     pub activities: Vec<Activity>,
     pub their_side: Vec<TheirSide>,
     pub decisions: Vec<Decision>,
+    /// The id of the decision that stands: the last one made, or of decisions made
+    /// concurrently on two devices, the most cautious.
+    pub current_decision: Option<String>,
     pub therapy: Therapy,
     pub trial: Option<Trial>,
     pub trial_reviews: Vec<TrialReview>,

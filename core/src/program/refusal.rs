@@ -61,12 +61,12 @@ fn describe_outcome(outcome: &Outcome) -> String {
     }
 }
 
-pub(crate) fn describe_locks(reasons: &[LockReason]) -> String {
+pub fn describe_locks(reasons: &[LockReason]) -> String {
     let parts: Vec<String> = reasons.iter().map(describe_lock).collect();
     parts.join("; ")
 }
 
-pub(crate) fn describe_lock(reason: &LockReason) -> String {
+pub fn describe_lock(reason: &LockReason) -> String {
     match reason {
         LockReason::PreCheckFirst => "answer the pre-check first".into(),
         LockReason::StepsFirst { steps } => {

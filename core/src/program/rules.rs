@@ -224,7 +224,7 @@ fn check_rules(
 }
 
 /// Checks of the command's own values, independent of the program's state.
-fn validate_input(command: &ProgramCommand, today: NaiveDate) -> Result<()> {
+pub fn validate_input(command: &ProgramCommand, today: NaiveDate) -> Result<()> {
     use ProgramCommand::*;
     match command {
         AnswerPreCheck { answers, .. } => {

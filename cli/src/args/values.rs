@@ -1,0 +1,283 @@
+//! Value parsers for the program's codes, dates and answers, so a mistyped value is a
+//! one-line usage error that names the choices, and `--help` lists them from the
+//! core's own content rather than from a copy here.
+
+use std::ffi::OsStr;
+
+use chrono::NaiveDate;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::error::ErrorKind;
+use reconnect_core::ContactMedium;
+use reconnect_core::program::content;
+use reconnect_core::program::records::{
+    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
+    TrialOutcome,
+};
+
+/// Codes are shown with hyphens (`silly-fights`) and stored with underscores.
+pub fn shown(code: &str) -> String {
+    code.replace('_', "-")
+}
+
+/// Back from what was typed to the stored code.
+pub fn stored(typed: &str) -> String {
+    typed.trim().to_ascii_lowercase().replace('-', "_")
+}
+
+/// Accepts one of `choices` (code, help), typed with hyphens or underscores, and
+/// returns the stored code.
+fn choice(
+    choices: impl IntoIterator<Item = (&'static str, &'static str)>,
+) -> impl TypedValueParser<Value = String> {
+    let values: Vec<PossibleValue> = choices
+        .into_iter()
+        .map(|(code, help)| {
+            let value = PossibleValue::new(shown(code)).help(help);
+            if code.contains('_') {
+                value.alias(code)
+            } else {
+                value
+            }
+        })
+        .collect();
+    PossibleValuesParser::new(values).map(|typed| stored(&typed))
+}
+
+/// A choice among the values of one of the core's coded enums.
+fn coded<T: Clone + Send + Sync + 'static>(
+    choices: Vec<(T, &'static str, &'static str)>,
+) -> impl TypedValueParser<Value = T> {
+    let lookup: Vec<(T, &'static str)> = choices.iter().map(|(v, c, _)| (v.clone(), *c)).collect();
+    choice(choices.into_iter().map(|(_, code, help)| (code, help))).try_map(move |code| {
+        lookup
+            .iter()
+            .find(|(_, c)| *c == code)
+            .map(|(v, _)| v.clone())
+            .ok_or_else(|| format!("unknown value {code:?}"))
+    })
+}
+
+pub fn ended_by() -> impl TypedValueParser<Value = EndedBy> {
+    coded(
+        EndedBy::all()
+            .map(|v| {
+                let help = match v {
+                    EndedBy::Me => "I ended it",
+                    EndedBy::Them => "they ended it",
+                    EndedBy::Mutual => "we ended it together",
+                };
+                (v, v.code(), help)
+            })
+            .collect(),
+    )
+}
+
+pub fn reason_kind() -> impl TypedValueParser<Value = String> {
+    choice(content::reason_kinds().iter().map(|k| (k.code, k.label)))
+}
+
+/// Advice is named by its key without the `advice.` prefix.
+pub fn advice_key() -> impl TypedValueParser<Value = String> {
+    choice(
+        content::advice()
+            .iter()
+            .map(|a| (a.key.strip_prefix("advice.").unwrap_or(a.key), a.title)),
+    )
+    .map(|code| format!("advice.{code}"))
+}
+
+/// The rungs of the contact ladder (no "none": that is not an attempt).
+pub fn medium() -> impl TypedValueParser<Value = ContactMedium> {
+    coded(
+        content::ladder()
+            .iter()
+            .map(|r| (r.medium, r.medium.code(), r.label))
+            .collect(),
+    )
+}
+
+pub fn reply() -> impl TypedValueParser<Value = Reply> {
+    coded(
+        Reply::all()
+            .map(|v| (v, v.code(), crate::commands::program::words::reply(v)))
+            .collect(),
+    )
+}
+
+pub fn activity_kind() -> impl TypedValueParser<Value = ActivityKind> {
+    coded(
+        ActivityKind::all()
+            .map(|v| {
+                let help = match v {
+                    ActivityKind::Fun => "something fun and easy-going",
+                    ActivityKind::Adrenaline => "a bit of adrenaline: a sport, a ride",
+                    ActivityKind::Scary => "something a little scary, like a horror film",
+                    ActivityKind::Other => "anything else you did together as friends",
+                };
+                (v, v.code(), help)
+            })
+            .collect(),
+    )
+}
+
+pub fn activity_result() -> impl TypedValueParser<Value = ActivityResult> {
+    coded(
+        ActivityResult::all()
+            .map(|v| {
+                (
+                    v,
+                    v.code(),
+                    crate::commands::program::words::activity_result(v),
+                )
+            })
+            .collect(),
+    )
+}
+
+pub fn their_side_kind() -> impl TypedValueParser<Value = TheirSideKind> {
+    coded(
+        TheirSideKind::all()
+            .map(|v| {
+                (
+                    v,
+                    v.code(),
+                    crate::commands::program::words::their_side_kind(v),
+                )
+            })
+            .collect(),
+    )
+}
+
+pub fn decision() -> impl TypedValueParser<Value = DecisionAnswer> {
+    coded(
+        DecisionAnswer::all()
+            .map(|v| {
+                let help = match v {
+                    DecisionAnswer::Ready => "they are ready to try again: the last phase opens",
+                    DecisionAnswer::NotYet => "not yet: wait until a date you choose (--revisit)",
+                    DecisionAnswer::Never => "they don't want to: the let-go path is there for you",
+                };
+                (v, v.code(), help)
+            })
+            .collect(),
+    )
+}
+
+pub fn no_kind() -> impl TypedValueParser<Value = NoKind> {
+    coded(
+        NoKind::all()
+            .map(|v| (v, v.code(), crate::commands::program::words::no_kind(v)))
+            .collect(),
+    )
+}
+
+pub fn trial_outcome() -> impl TypedValueParser<Value = TrialOutcome> {
+    coded(
+        TrialOutcome::all()
+            .map(|v| {
+                let help = match v {
+                    TrialOutcome::Together => "carry on as a couple",
+                    TrialOutcome::Extend => "extend the trial (with --extend-to)",
+                    TrialOutcome::LetGo => "let go, with care",
+                };
+                (v, v.code(), help)
+            })
+            .collect(),
+    )
+}
+
+pub fn safety_sign() -> impl TypedValueParser<Value = String> {
+    choice(content::safety_signs().iter().map(|s| (s.code, s.text)))
+}
+
+/// `yes` or `no` (also y/n, true/false).
+pub fn yes_no(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" => Ok(true),
+        "no" | "n" | "false" => Ok(false),
+        _ => Err("answer yes or no".into()),
+    }
+}
+
+/// A calendar date, `YYYY-MM-DD`.
+pub fn date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| "expected a date like 2027-03-01".into())
+}
+
+/// Which checklist an `--answer`/`--sign` belongs to.
+#[derive(Debug, Clone, Copy)]
+pub enum Checklist {
+    PreCheck,
+    Readiness,
+    TrialSigns,
+}
+
+impl Checklist {
+    /// (code, text) of every item, in content order.
+    pub fn items(self) -> Vec<(&'static str, &'static str)> {
+        match self {
+            Checklist::PreCheck => content::pre_check()
+                .questions
+                .iter()
+                .map(|q| (q.code, q.text))
+                .collect(),
+            Checklist::Readiness => content::readiness_items()
+                .iter()
+                .map(|i| (i.code, i.text))
+                .collect(),
+            Checklist::TrialSigns => content::trial_signs()
+                .iter()
+                .map(|i| (i.code, i.text))
+                .collect(),
+        }
+    }
+
+    /// The long help of the flag: the format, then each code with its text.
+    pub fn long_help(self, intro: &str) -> String {
+        let mut help = format!("{intro}\n");
+        for (code, text) in self.items() {
+            help.push_str(&format!("\n  {} — {text}", shown(code)));
+        }
+        help
+    }
+}
+
+/// Parses `CODE=yes|no` for one checklist.
+#[derive(Debug, Clone, Copy)]
+pub struct Answer(pub Checklist);
+
+impl TypedValueParser for Answer {
+    type Value = (String, bool);
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        let name = arg.map_or_else(|| "the answer".into(), ToString::to_string);
+        let fail = |why: String| {
+            let text = value.to_string_lossy();
+            clap::Error::raw(
+                ErrorKind::InvalidValue,
+                format!("invalid value '{text}' for '{name}': {why}\n"),
+            )
+            .with_cmd(cmd)
+        };
+        let text = value
+            .to_str()
+            .ok_or_else(|| fail("not UTF-8 text".into()))?;
+        let (code, answer) = text
+            .split_once('=')
+            .ok_or_else(|| fail("write it as CODE=yes or CODE=no".into()))?;
+        let code = stored(code);
+        let items = self.0.items();
+        if !items.iter().any(|(c, _)| *c == code) {
+            let known: Vec<String> = items.iter().map(|(c, _)| shown(c)).collect();
+            return Err(fail(format!("the codes are: {}", known.join(", "))));
+        }
+        let answer = yes_no(answer).map_err(fail)?;
+        Ok((code, answer))
+    }
+}

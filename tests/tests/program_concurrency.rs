@@ -1,0 +1,239 @@
+//! Exists because the user works on the program from more than one device: two devices
+//! that record program steps concurrently must, once merged, show one and the same
+//! program, resolved the cautious way. Each case below is one concurrent combination and
+//! how it resolves.
+
+use reconnect_core::program::records::{DecisionAnswer, NoKind, Reply};
+use reconnect_core::program::view::{LockReason, Outcome, ProgramView, StepState};
+use reconnect_core::{ContactMedium, ProgramCommand, Refusal};
+use reconnect_tests::fleet::{TestDevice, sync};
+use reconnect_tests::journey::*;
+
+/// Two devices that share the program walked to `phase`; returns them and the next day.
+fn pair_at(phase: u8) -> (TestDevice, TestDevice, u32) {
+    let phone = TestDevice::new("phone");
+    let tablet = TestDevice::new("tablet");
+    let day = walk_to_phase(&phone, phase);
+    sync(&phone.app, &tablet.app);
+    (phone, tablet, day)
+}
+
+/// Merges both ways and returns the one view both devices now show.
+fn merged_view(a: &TestDevice, b: &TestDevice, day: u32) -> ProgramView {
+    sync(&a.app, &b.app);
+    let view = a.on(day).program().unwrap();
+    assert_eq!(
+        b.on(day).program().unwrap(),
+        view,
+        "both devices show one program"
+    );
+    view
+}
+
+#[test]
+fn a_safety_flag_wins_over_a_concurrent_contact_attempt() {
+    let (phone, tablet, day) = pair_at(2);
+    phone.run(
+        day,
+        ProgramCommand::FlagSafety {
+            signs: vec!["fear".into()],
+        },
+    );
+    tablet.run(day, attempt(ContactMedium::SocialMedia, Reply::Warm));
+    let view = merged_view(&phone, &tablet, day);
+    // The attempt is kept (nothing is lost), but every contact step is locked.
+    assert_eq!(view.records.attempts.len(), 1);
+    assert_eq!(view.state_of(4), Some(StepState::Locked));
+    assert!(
+        view.step(4)
+            .unwrap()
+            .locked_because
+            .contains(&LockReason::Safety)
+    );
+    assert!(view.safety.is_some());
+    assert_eq!(
+        tablet.refused(day + 1, attempt(ContactMedium::Text, Reply::Warm)),
+        Refusal::SafetyLocked
+    );
+}
+
+#[test]
+fn they_said_no_wins_over_a_concurrent_warm_reply() {
+    let (phone, tablet, day) = pair_at(2);
+    phone.run(
+        day,
+        ProgramCommand::TheySaidNo {
+            kind: NoKind::Blocked,
+        },
+    );
+    tablet.run(day, attempt(ContactMedium::SocialMedia, Reply::Warm));
+    let view = merged_view(&phone, &tablet, day);
+    assert!(view.ladder.closed_for_good);
+    assert_eq!(view.records.attempts.len(), 1);
+    assert_eq!(
+        tablet.refused(day + 1, attempt(ContactMedium::Text, Reply::Warm)),
+        Refusal::TheySaidNo
+    );
+}
+
+#[test]
+fn letting_go_wins_over_concurrent_progress() {
+    let (phone, tablet, day) = pair_at(3);
+    phone.run(day, ProgramCommand::LetGo { note: None });
+    tablet.run(
+        day,
+        ProgramCommand::LogActivity {
+            kind: reconnect_core::program::records::ActivityKind::Fun,
+            on: None,
+            result: reconnect_core::program::records::ActivityResult::Good,
+            note: None,
+        },
+    );
+    let view = merged_view(&phone, &tablet, day);
+    assert_eq!(view.outcome, Some(Outcome::LetGo { on: date(day) }));
+    assert_eq!(view.records.activities.len(), 1);
+    assert_eq!(
+        view.step(7).unwrap().locked_because,
+        vec![LockReason::LetGo]
+    );
+}
+
+#[test]
+fn concurrent_decisions_resolve_to_the_more_cautious_sequential_ones_to_the_last() {
+    // Concurrent, whatever the times: the more cautious answer stands.
+    let (phone, tablet, day) = pair_at(3);
+    let day = walk_phase_3(&phone, day);
+    sync(&phone.app, &tablet.app);
+    decide(&phone, day, DecisionAnswer::NotYet);
+    tablet
+        .clock
+        .set(reconnect_tests::device::noon(day) + chrono::Duration::hours(2));
+    tablet
+        .app
+        .program_command(ProgramCommand::Decide {
+            answer: DecisionAnswer::Ready,
+            revisit_on: None,
+        })
+        .unwrap();
+    let view = merged_view(&phone, &tablet, day + 1);
+    assert_eq!(view.records.decisions.len(), 2);
+    assert!(matches!(view.outcome, Some(Outcome::NotYet { .. })));
+    assert!(matches!(
+        view.step(11).unwrap().locked_because[..],
+        [LockReason::NotYet { .. }]
+    ));
+    decide(&tablet, day + 1, DecisionAnswer::Never);
+    decide(&phone, day + 1, DecisionAnswer::Ready);
+    let view = merged_view(&phone, &tablet, day + 1);
+    assert_eq!(
+        view.step(11).unwrap().locked_because,
+        vec![LockReason::DecidedNever]
+    );
+
+    // One after the other, even within the same instant: the last answer stands.
+    let view = decide(&phone, day + 1, DecisionAnswer::Ready).view;
+    assert_eq!(view.outcome, None);
+    assert_eq!(view.state_of(11), Some(StepState::Available));
+    let view = merged_view(&phone, &tablet, day + 1);
+    assert_eq!(view.state_of(11), Some(StepState::Available));
+}
+
+#[test]
+fn unanswered_attempts_from_two_devices_add_up_to_a_pause() {
+    let (phone, tablet, day) = pair_at(2);
+    phone.run(day, attempt(ContactMedium::SocialMedia, Reply::NoReply));
+    tablet.run(day + 1, attempt(ContactMedium::SocialMedia, Reply::NoReply));
+    let view = merged_view(&phone, &tablet, day + 2);
+    assert_eq!(view.ladder.unanswered_in_a_row, 2);
+    assert_eq!(view.ladder.paused_until, Some(date(day + 1 + 14)));
+    let until = date(day + 15);
+    assert_eq!(
+        phone.refused(day + 2, attempt(ContactMedium::SocialMedia, Reply::Warm)),
+        Refusal::CoolingOff { until }
+    );
+}
+
+#[test]
+fn concurrent_no_contact_periods_never_mix_into_one_nobody_chose() {
+    let phone = TestDevice::new("phone");
+    let tablet = TestDevice::new("tablet");
+    phone.run(0, favourable_pre_check());
+    sync(&phone.app, &tablet.app);
+    // Each is at most 3 months; the phone's start with the tablet's end would be longer.
+    phone.run(
+        40,
+        ProgramCommand::SetNoContact {
+            start: date(0),
+            end: date(85),
+        },
+    );
+    tablet.run(
+        40,
+        ProgramCommand::SetNoContact {
+            start: date(30),
+            end: date(115),
+        },
+    );
+    let view = merged_view(&phone, &tablet, 40);
+    let period = view.records.no_contact.unwrap();
+    let chosen = [(date(0), date(85)), (date(30), date(115))];
+    assert!(chosen.contains(&(period.start, period.end)), "{period:?}");
+}
+
+#[test]
+fn concurrent_edits_of_one_record_settle_on_one_value_everywhere() {
+    let (phone, tablet, day) = pair_at(1);
+    let mistake = phone
+        .run(
+            day,
+            ProgramCommand::AddMistake {
+                text: "I kept score".into(),
+                plan: None,
+            },
+        )
+        .created_id
+        .unwrap();
+    sync(&phone.app, &tablet.app);
+    phone.run(
+        day,
+        ProgramCommand::SetMistakePlan {
+            id: mistake.clone(),
+            plan: "let small things go".into(),
+        },
+    );
+    tablet.run(
+        day,
+        ProgramCommand::SetMistakePlan {
+            id: mistake.clone(),
+            plan: "say thank you more".into(),
+        },
+    );
+    let view = merged_view(&phone, &tablet, day);
+    let plan = view.records.mistakes[0].plan.clone().unwrap();
+    assert!(["let small things go", "say thank you more"].contains(&plan.as_str()));
+    assert_eq!(view.state_of(2), Some(StepState::Done));
+}
+
+#[test]
+fn a_removal_wins_over_a_concurrent_edit_of_the_same_record() {
+    let (phone, tablet, day) = pair_at(2);
+    let draft = phone
+        .run(
+            day,
+            ProgramCommand::DraftIceBreaker {
+                text: "Hi! Hope spring is treating you well.".into(),
+                cool_off_hours: 0,
+            },
+        )
+        .created_id
+        .unwrap();
+    sync(&phone.app, &tablet.app);
+    phone.run(
+        day,
+        ProgramCommand::MarkIceBreakerReady { id: draft.clone() },
+    );
+    tablet.run(day, ProgramCommand::Remove { id: draft });
+    let view = merged_view(&phone, &tablet, day);
+    assert!(view.records.ice_breakers.is_empty());
+    assert_eq!(view.state_of(5), Some(StepState::Available));
+}
