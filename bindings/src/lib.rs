@@ -1,13 +1,16 @@
 //! The thin uniffi layer over `reconnect-core`: records and enums for views, one store
-//! object, a foreign listener for changes. No logic lives here beyond conversions.
+//! object, a foreign listener for changes, and the 11-step program (view, commands,
+//! refusals, content). No logic lives here beyond conversions.
 
 mod error;
 mod listener;
+mod program;
 mod store;
 mod types;
 
 pub use error::ReconnectError;
 pub use listener::{ChangeListener, ListenerHandle};
+pub use program::*;
 pub use store::ReconnectStore;
 pub use types::{ChangeEvent, CheckIn, CheckInInput, ContactMedium, OpenOptions, TodayView};
 

@@ -10,6 +10,7 @@ use reconnect_core::{
 
 use crate::error::ReconnectError;
 use crate::listener::{ChangeListener, ListenerHandle};
+use crate::program::{CommandResult, ProgramCommand, ProgramView};
 use crate::types::{ChangeEvent, CheckIn, CheckInInput, OpenOptions, TodayView};
 
 #[derive(uniffi::Object)]
@@ -19,7 +20,7 @@ pub struct ReconnectStore {
 
 fn parse_zone(name: &str) -> Result<chrono_tz::Tz, ReconnectError> {
     core::local_day::parse_zone(name)
-        .ok_or_else(|| ReconnectError::InvalidInput(format!("unknown time zone {name:?}")))
+        .ok_or_else(|| ReconnectError::invalid(format!("unknown time zone {name:?}")))
 }
 
 #[uniffi::export]
@@ -31,7 +32,7 @@ impl ReconnectStore {
         let clock: Arc<dyn Clock> = match options.fixed_now {
             Some(text) => {
                 let now = DateTime::parse_from_rfc3339(&text).map_err(|e| {
-                    ReconnectError::InvalidInput(format!("fixed_now {text:?} is not RFC 3339: {e}"))
+                    ReconnectError::invalid(format!("fixed_now {text:?} is not RFC 3339: {e}"))
                 })?;
                 Arc::new(FixedClock::new(now.with_timezone(&Utc)))
             }
@@ -96,6 +97,22 @@ impl ReconnectStore {
         Ok(self.app()?.merge_document(&bytes)?)
     }
 
+    /// The program as it stands now: phases, steps, what to do next, advice, and
+    /// everything recorded so far.
+    pub fn program(&self) -> Result<ProgramView, ReconnectError> {
+        Ok(self.app()?.program()?.into())
+    }
+
+    /// Records one program command if the program's rules allow it now, and returns the
+    /// new view. A refusal (`Refused`) or bad input (`InvalidInput`) changes nothing.
+    pub fn program_command(
+        &self,
+        command: ProgramCommand,
+    ) -> Result<CommandResult, ReconnectError> {
+        let command = command.try_into()?;
+        Ok(self.app()?.program_command(command)?.into())
+    }
+
     /// Calls `listener` after every change; keep the handle to stay subscribed.
     pub fn subscribe(
         &self,
@@ -122,10 +139,58 @@ impl ReconnectStore {
 
 impl ReconnectStore {
     fn app(&self) -> Result<Arc<Reconnect>, ReconnectError> {
-        let guard = self
-            .inner
-            .read()
-            .map_err(|_| ReconnectError::Internal("the store lock was poisoned".into()))?;
+        let guard = self.inner.read().map_err(|_| ReconnectError::Internal {
+            detail: "the store lock was poisoned".into(),
+        })?;
         guard.clone().ok_or(ReconnectError::Closed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::program::{LockReason, RefusalReason};
+    use crate::types::ContactMedium;
+
+    fn open(dir: &std::path::Path) -> Arc<ReconnectStore> {
+        ReconnectStore::open(OpenOptions {
+            data_dir: dir.display().to_string(),
+            key: vec![7; 32],
+            device_name: "rust test".into(),
+            time_zone: "Europe/Berlin".into(),
+            fixed_now: Some("2026-11-29T19:00:00Z".into()),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_refused_command_arrives_typed_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = open(dir.path());
+        let before = store.program().unwrap();
+        let err = store
+            .program_command(ProgramCommand::LogAttempt {
+                medium: ContactMedium::Text,
+                on: None,
+                reply: crate::program::Reply::Warm,
+                note: None,
+                skip_ahead: false,
+            })
+            .unwrap_err();
+        match err {
+            ReconnectError::Refused {
+                reason: RefusalReason::StepLocked { step, reasons },
+                detail,
+            } => {
+                assert_eq!(step, 4);
+                assert!(reasons.contains(&LockReason::PreCheckFirst), "{reasons:?}");
+                assert!(detail.contains("pre-check"), "{detail}");
+            }
+            other => panic!("expected Refused, got {other:?}"),
+        }
+        assert_eq!(store.program().unwrap(), before);
+        assert_eq!(before.today, "2026-11-29");
+        store.close();
+        assert!(matches!(store.program(), Err(ReconnectError::Closed)));
     }
 }

@@ -62,8 +62,10 @@ enum Wording {
             return "Reconnect couldn't reach this device's keychain. Unlocking the device and opening the app again usually helps."
         }
         switch error {
-        case .InvalidInput(let message):
-            return "That wasn't saved: \(message)."
+        case .InvalidInput(let detail):
+            return "That wasn't saved: \(detail)."
+        case .Refused(let reason, _):
+            return refusal(reason)
         case .WrongKey:
             return "The key on this device doesn't open your saved check-ins. Nothing has been changed or deleted."
         case .NotAReconnectStore:
@@ -78,6 +80,94 @@ enum Wording {
             return "Your check-ins couldn't be read or saved just now. Freeing some space or restarting the device often helps."
         case .Closed, .Internal:
             return "Something went wrong on our side. Closing and reopening the app should put it right."
+        }
+    }
+
+    /// Why the program didn't record something. Nothing was changed, and nothing here
+    /// urges more contact than the program allows.
+    static func refusal(_ reason: RefusalReason) -> String {
+        switch reason {
+        case .stepLocked(let step, let reasons):
+            let clauses = reasons.map(lockClause).joined(separator: "; ")
+            return "Step \(step) isn't open yet: \(clauses.isEmpty ? "it opens a little later" : clauses)."
+        case .safetyLocked:
+            return "The steps about getting in touch are closed, because your safety comes first. Support is listed in your program, and your journal is here whenever you want to write."
+        case .theySaidNo:
+            return "They've said no, so Reconnect won't help with getting in touch again. Respecting their answer is the kind thing to do, and letting go is here whenever you're ready."
+        case .programEnded(let outcome):
+            switch outcome {
+            case .together(let on):
+                return "You've been back together since \(day(on)), so there's nothing more to record in the steps."
+            case .letGo(let on):
+                return "You chose to let go on \(day(on)), so the steps are closed. That took courage."
+            case .notYet:
+                return "You decided \u{201C}not yet\u{201D}, so the steps are resting for now."
+            }
+        case .ladderSkip(let medium, let openMedium):
+            return "Going one rung at a time gives them room. Next on the ladder is \(inSentence(openMedium)); \(inSentence(medium)) comes after a warm reply there. If you've thought it through, you can still choose to skip ahead."
+        case .coolingOff(let until):
+            return "Your last two messages went unanswered, so contact rests until \(day(until)). Giving them space is a kindness to you both."
+        case .noContactTooLong(let start, let latestEnd):
+            return "A no-contact period lasts at most three months. Starting on \(day(start)), it can end on \(day(latestEnd)) at the latest."
+        case .readinessNotPassed:
+            return "The readiness check hasn't passed yet. Take it again whenever it feels true; there's no rush."
+        case .draftCoolingOff(let readyAfter):
+            return "This draft is still cooling off until \(readyAfter.formatted(date: .abbreviated, time: .shortened)). Reading it again then helps you send what you really mean."
+        case .notFound:
+            return "That entry couldn't be found. It may have been removed on another of your devices."
+        case .notRemovable:
+            return "Contact attempts, decisions, reviews and safety notes are kept for your own record, so this one can't be removed."
+        }
+    }
+
+    /// Why one step is locked, as a clause that follows "Step N isn't open yet:".
+    static func lockClause(_ reason: LockReason) -> String {
+        switch reason {
+        case .preCheckFirst:
+            return "it opens after the short self-check at the start"
+        case .stepsFirst(let steps):
+            let names = steps.map(String.init)
+            switch names.count {
+            case 0: return "it opens once the earlier steps are done"
+            case 1: return "it opens once step \(names[0]) is done"
+            default:
+                return "it opens once steps \(names.dropLast().joined(separator: ", ")) and \(names[names.count - 1]) are done"
+            }
+        case .noContactRunning(let until):
+            return "it opens on \(day(until)), when your time apart is over"
+        case .noContactNotSet:
+            return "it opens after you choose a no-contact period in step 3"
+        case .readinessNotPassed:
+            return "it opens once the readiness check feels true for you"
+        case .warmRepliesNeeded(let have, let need):
+            return "apologising comes after some friendly back-and-forth (\(have) of \(need) warm replies so far)"
+        case .decisionPending:
+            return "it follows a \u{201C}ready\u{201D} answer in step 9"
+        case .notYet(let revisitOn):
+            guard let revisitOn else { return "you decided \u{201C}not yet\u{201D}" }
+            return "you decided \u{201C}not yet\u{201D}, and can look at it again on \(day(revisitOn))"
+        case .decidedNever:
+            return "you decided this isn't going to happen, and that choice is respected"
+        case .safety:
+            return "your safety comes first"
+        case .theySaidNo:
+            return "their answer was no, and it deserves respect"
+        case .letGo:
+            return "you chose to let go"
+        case .together:
+            return "you're back together"
+        }
+    }
+
+    /// A contact medium in the middle of a sentence.
+    private static func inSentence(_ medium: ContactMedium) -> String {
+        switch medium {
+        case .none: return "no contact"
+        case .socialMedia: return "social media"
+        case .text: return "a text message"
+        case .call: return "a phone call"
+        case .video: return "a video call"
+        case .inPerson: return "meeting in person"
         }
     }
 

@@ -1,13 +1,15 @@
 //! The one Automerge document per user: its fixed genesis, its layout, and typed reads
 //! and targeted writes for each kind of record.
 //!
-//! Layout (schema 2):
+//! Layout (schema 3):
 //! ```text
 //! ROOT
 //! ├── schema: 2
 //! ├── checkins: Map<"YYYY-MM-DD", Map{mood, urge, contact, note, updated_at, updated_by}>
-//! ├── settings: Map{day_start_hour}
-//! └── program: Map{one map per kind of program record, see `program`}   (schema 2)
+//! ├── settings: Map{day_start_hour, reminder settings}
+//! ├── program: Map{one map per kind of program record, see `program`}   (schema 2)
+//! ├── journal: Map<entry id, Map{kind, title, body, tags, …}>            (schema 3)
+//! └── reminders: Map<reminder id, Map{at, text}>                        (schema 3)
 //! ```
 //! Schema-1 maps come from the genesis, later ones from fixed [`migration`] changes.
 //! Records live in maps keyed by local date or stable id, never in lists; long text is
@@ -29,6 +31,8 @@ pub const SCHEMA_VERSION: i64 = 1;
 pub const CHECKINS: &str = "checkins";
 pub const SETTINGS: &str = "settings";
 pub const PROGRAM: &str = "program";
+pub const JOURNAL: &str = "journal";
+pub const REMINDERS: &str = "reminders";
 /// The maps inside `program`, created by the schema-2 change. Changing this list means a
 /// new fixed migration change, never an edit of the schema-2 one.
 pub const PROGRAM_MAPS: [&str; 22] = [
@@ -78,30 +82,7 @@ pub fn check_roots(doc: &AutoCommit) -> Result<()> {
             )));
         }
     }
-    check_program_maps(doc)
-}
-
-/// Before the schema-2 change there is no `program`; after it, `program` and each map in
-/// it must be the change's own, each alone at its key.
-fn check_program_maps(doc: &AutoCommit) -> Result<()> {
-    let Some((program, maps)) = migration::program_v2_maps() else {
-        return Err(Error::Document("the schema-2 change is unreadable".into()));
-    };
-    let at_root = doc.get_all(ROOT, PROGRAM)?;
-    if at_root.is_empty() && !migration::has_program_v2(doc) {
-        return Ok(());
-    }
-    let replaced = || Error::Document(format!("the `{PROGRAM}` map was replaced or duplicated"));
-    if at_root.len() != 1 || &at_root[0].1 != program {
-        return Err(replaced());
-    }
-    for (name, id) in PROGRAM_MAPS.iter().zip(maps) {
-        let values = doc.get_all(program, *name)?;
-        if values.len() != 1 || &values[0].1 != id {
-            return Err(replaced());
-        }
-    }
-    Ok(())
+    migration::check_maps(doc)
 }
 
 /// Every map object concurrently stored at `obj[key]`, the deterministic winner first.

@@ -477,8 +477,11 @@ impl<'a> Facts<'a> {
         if unanswered >= UNANSWERED_FOR_ADVICE {
             shown.push(&content::ADVICE_UNANSWERED);
         }
-        let cycles = r.pre_check.as_ref().map_or(0, |p| p.past_cycles)
-            + r.trial.as_ref().map_or(0, |t| t.extensions);
+        let cycles = r
+            .pre_check
+            .as_ref()
+            .map_or(0, |p| p.past_cycles)
+            .saturating_add(r.trial.as_ref().map_or(0, |t| t.extensions));
         if cycles >= CYCLES_FOR_ADVICE {
             shown.push(&content::ADVICE_CYCLES);
         }

@@ -75,7 +75,7 @@ public final class ReconnectClient: Sendable {
 
     private static func smallNumber(_ value: Int, named name: String) throws -> UInt8 {
         guard let small = UInt8(exactly: value) else {
-            throw ReconnectError.InvalidInput(message: "\(name) \(value) is out of range")
+            throw ReconnectError.InvalidInput(detail: "\(name) \(value) is out of range")
         }
         return small
     }

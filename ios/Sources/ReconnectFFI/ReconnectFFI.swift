@@ -503,6 +503,30 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterBool : FfiConverter {
+    typealias FfiType = Int8
+    typealias SwiftType = Bool
+
+    public static func lift(_ value: Int8) throws -> Bool {
+        return value != 0
+    }
+
+    public static func lower(_ value: Bool) -> Int8 {
+        return value ? 1 : 0
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Bool {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Bool, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterString: FfiConverter {
     typealias SwiftType = String
     typealias FfiType = RustBuffer
@@ -743,6 +767,26 @@ public func FfiConverterTypeListenerHandle_lower(_ value: ListenerHandle) -> UIn
 public protocol ReconnectStoreProtocol: AnyObject, Sendable {
     
     /**
+     * The codes one kind of command takes, with their labels, in content order.
+     */
+    func contentChoices(list: ChoiceList)  -> [Choice]
+    
+    /**
+     * Any program text by its key (e.g. `step.4.explanation`, `letgo.exercise.1`).
+     */
+    func contentText(key: String)  -> String?
+    
+    /**
+     * The pre-check's questions, in order.
+     */
+    func preCheckContent()  -> PreCheckContent
+    
+    /**
+     * Title, explanation and prompts of step `number` (1–11); none for other numbers.
+     */
+    func programStep(number: UInt8)  -> StepContent?
+    
+    /**
      * Records today's check-in, or updates it.
      */
     func checkIn(input: CheckInInput) throws  -> CheckIn
@@ -765,6 +809,18 @@ public protocol ReconnectStoreProtocol: AnyObject, Sendable {
      * Merges a document saved on another of the user's devices.
      */
     func mergeDocument(bytes: Data) throws 
+    
+    /**
+     * The program as it stands now: phases, steps, what to do next, advice, and
+     * everything recorded so far.
+     */
+    func program() throws  -> ProgramView
+    
+    /**
+     * Records one program command if the program's rules allow it now, and returns the
+     * new view. A refusal (`Refused`) or bad input (`InvalidInput`) changes nothing.
+     */
+    func programCommand(command: ProgramCommand) throws  -> CommandResult
     
     /**
      * The whole document, for handing to another of the user's devices.
@@ -852,6 +908,57 @@ public static func `open`(options: OpenOptions)throws  -> ReconnectStore  {
 
     
     /**
+     * The codes one kind of command takes, with their labels, in content order.
+     */
+open func contentChoices(list: ChoiceList) -> [Choice]  {
+    return try!  FfiConverterSequenceTypeChoice.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_content_choices(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeChoiceList_lower(list),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Any program text by its key (e.g. `step.4.explanation`, `letgo.exercise.1`).
+     */
+open func contentText(key: String) -> String?  {
+    return try!  FfiConverterOptionString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_content_text(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(key),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The pre-check's questions, in order.
+     */
+open func preCheckContent() -> PreCheckContent  {
+    return try!  FfiConverterTypePreCheckContent_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_pre_check_content(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Title, explanation and prompts of step `number` (1–11); none for other numbers.
+     */
+open func programStep(number: UInt8) -> StepContent?  {
+    return try!  FfiConverterOptionTypeStepContent.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_program_step(
+            self.uniffiCloneHandle(),
+        FfiConverterUInt8.lower(number),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * Records today's check-in, or updates it.
      */
 open func checkIn(input: CheckInInput)throws  -> CheckIn  {
@@ -916,6 +1023,33 @@ open func mergeDocument(bytes: Data)throws   {try rustCallWithError(FfiConverter
         FfiConverterData.lower(bytes),uniffiCallStatus
     )
 }
+}
+    
+    /**
+     * The program as it stands now: phases, steps, what to do next, advice, and
+     * everything recorded so far.
+     */
+open func program()throws  -> ProgramView  {
+    return try  FfiConverterTypeProgramView_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_program(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Records one program command if the program's rules allow it now, and returns the
+     * new view. A refusal (`Refused`) or bad input (`InvalidInput`) changes nothing.
+     */
+open func programCommand(command: ProgramCommand)throws  -> CommandResult  {
+    return try  FfiConverterTypeCommandResult_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_program_command(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeProgramCommand_lower(command),uniffiCallStatus
+    )
+})
 }
     
     /**
@@ -1019,6 +1153,295 @@ public func FfiConverterTypeReconnectStore_lower(_ value: ReconnectStore) -> UIn
 }
 
 
+
+
+/**
+ * Advice the engine gives; never a block. `acknowledged` once the user chose to continue.
+ */
+public struct Advice: Equatable, Hashable {
+    public var key: String
+    public var title: String
+    public var explanation: String
+    public var acknowledged: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(key: String, title: String, explanation: String, acknowledged: Bool) {
+        self.key = key
+        self.title = title
+        self.explanation = explanation
+        self.acknowledged = acknowledged
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Advice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAdvice: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Advice {
+        return
+            try Advice(
+                key: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                explanation: FfiConverterString.read(from: &buf), 
+                acknowledged: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Advice, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.explanation, into: &buf)
+        FfiConverterBool.write(value.acknowledged, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdvice_lift(_ buf: RustBuffer) throws -> Advice {
+    return try FfiConverterTypeAdvice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdvice_lower(_ value: Advice) -> RustBuffer {
+    return FfiConverterTypeAdvice.lower(value)
+}
+
+
+/**
+ * One answer of a checklist: a question, readiness item or trial-sign code, and the
+ * answer to it. Lists of answers come back ordered by code.
+ */
+public struct Answer: Equatable, Hashable {
+    public var code: String
+    public var value: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(code: String, value: Bool) {
+        self.code = code
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Answer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAnswer: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Answer {
+        return
+            try Answer(
+                code: FfiConverterString.read(from: &buf), 
+                value: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Answer, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterBool.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAnswer_lift(_ buf: RustBuffer) throws -> Answer {
+    return try FfiConverterTypeAnswer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAnswer_lower(_ value: Answer) -> RustBuffer {
+    return FfiConverterTypeAnswer.lower(value)
+}
+
+
+/**
+ * An apology draft (step 6); each part may still be empty.
+ */
+public struct Apology: Equatable, Hashable {
+    public var id: String
+    public var whatIDid: String
+    public var responsibility: String
+    public var whatChanged: String
+    public var repair: String
+    /**
+     * All four parts are written.
+     */
+    public var complete: Bool
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, whatIDid: String, responsibility: String, whatChanged: String, repair: String, 
+        /**
+         * All four parts are written.
+         */complete: Bool, at: Date) {
+        self.id = id
+        self.whatIDid = whatIDid
+        self.responsibility = responsibility
+        self.whatChanged = whatChanged
+        self.repair = repair
+        self.complete = complete
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Apology: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeApology: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Apology {
+        return
+            try Apology(
+                id: FfiConverterString.read(from: &buf), 
+                whatIDid: FfiConverterString.read(from: &buf), 
+                responsibility: FfiConverterString.read(from: &buf), 
+                whatChanged: FfiConverterString.read(from: &buf), 
+                repair: FfiConverterString.read(from: &buf), 
+                complete: FfiConverterBool.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Apology, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.whatIDid, into: &buf)
+        FfiConverterString.write(value.responsibility, into: &buf)
+        FfiConverterString.write(value.whatChanged, into: &buf)
+        FfiConverterString.write(value.repair, into: &buf)
+        FfiConverterBool.write(value.complete, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeApology_lift(_ buf: RustBuffer) throws -> Apology {
+    return try FfiConverterTypeApology.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeApology_lower(_ value: Apology) -> RustBuffer {
+    return FfiConverterTypeApology.lower(value)
+}
+
+
+/**
+ * One contact attempt on the ladder (step 4).
+ */
+public struct Attempt: Equatable, Hashable {
+    public var id: String
+    public var medium: ContactMedium
+    public var on: String
+    public var reply: Reply
+    /**
+     * The user skipped a rung after reading why not to.
+     */
+    public var skippedAhead: Bool
+    public var note: String?
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, medium: ContactMedium, on: String, reply: Reply, 
+        /**
+         * The user skipped a rung after reading why not to.
+         */skippedAhead: Bool, note: String?, at: Date) {
+        self.id = id
+        self.medium = medium
+        self.on = on
+        self.reply = reply
+        self.skippedAhead = skippedAhead
+        self.note = note
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Attempt: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAttempt: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Attempt {
+        return
+            try Attempt(
+                id: FfiConverterString.read(from: &buf), 
+                medium: FfiConverterTypeContactMedium.read(from: &buf), 
+                on: FfiConverterString.read(from: &buf), 
+                reply: FfiConverterTypeReply.read(from: &buf), 
+                skippedAhead: FfiConverterBool.read(from: &buf), 
+                note: FfiConverterOptionString.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Attempt, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeContactMedium.write(value.medium, into: &buf)
+        FfiConverterString.write(value.on, into: &buf)
+        FfiConverterTypeReply.write(value.reply, into: &buf)
+        FfiConverterBool.write(value.skippedAhead, into: &buf)
+        FfiConverterOptionString.write(value.note, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttempt_lift(_ buf: RustBuffer) throws -> Attempt {
+    return try FfiConverterTypeAttempt.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAttempt_lower(_ value: Attempt) -> RustBuffer {
+    return FfiConverterTypeAttempt.lower(value)
+}
 
 
 public struct CheckIn: Equatable, Hashable {
@@ -1183,6 +1606,864 @@ public func FfiConverterTypeCheckInInput_lower(_ value: CheckInInput) -> RustBuf
 
 
 /**
+ * One entry of a [`ChoiceList`].
+ */
+public struct Choice: Equatable, Hashable {
+    public var code: String
+    public var key: String
+    /**
+     * The label or the item's text.
+     */
+    public var text: String
+    public var explanation: String?
+    /**
+     * Reason kinds only: whether two people can work on it.
+     */
+    public var fixable: Bool?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(code: String, key: String, 
+        /**
+         * The label or the item's text.
+         */text: String, explanation: String?, 
+        /**
+         * Reason kinds only: whether two people can work on it.
+         */fixable: Bool?) {
+        self.code = code
+        self.key = key
+        self.text = text
+        self.explanation = explanation
+        self.fixable = fixable
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Choice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChoice: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Choice {
+        return
+            try Choice(
+                code: FfiConverterString.read(from: &buf), 
+                key: FfiConverterString.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf), 
+                explanation: FfiConverterOptionString.read(from: &buf), 
+                fixable: FfiConverterOptionBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Choice, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterOptionString.write(value.explanation, into: &buf)
+        FfiConverterOptionBool.write(value.fixable, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChoice_lift(_ buf: RustBuffer) throws -> Choice {
+    return try FfiConverterTypeChoice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChoice_lower(_ value: Choice) -> RustBuffer {
+    return FfiConverterTypeChoice.lower(value)
+}
+
+
+/**
+ * What a program command returns: the id of a record it created, and the new view.
+ */
+public struct CommandResult: Equatable, Hashable {
+    public var createdId: String?
+    public var view: ProgramView
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(createdId: String?, view: ProgramView) {
+        self.createdId = createdId
+        self.view = view
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CommandResult: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCommandResult: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CommandResult {
+        return
+            try CommandResult(
+                createdId: FfiConverterOptionString.read(from: &buf), 
+                view: FfiConverterTypeProgramView.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CommandResult, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.createdId, into: &buf)
+        FfiConverterTypeProgramView.write(value.view, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCommandResult_lift(_ buf: RustBuffer) throws -> CommandResult {
+    return try FfiConverterTypeCommandResult.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCommandResult_lower(_ value: CommandResult) -> RustBuffer {
+    return FfiConverterTypeCommandResult.lower(value)
+}
+
+
+/**
+ * One keyed line of text: a prompt, a support resource.
+ */
+public struct ContentLine: Equatable, Hashable {
+    public var key: String
+    public var text: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(key: String, text: String) {
+        self.key = key
+        self.text = text
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ContentLine: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContentLine: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContentLine {
+        return
+            try ContentLine(
+                key: FfiConverterString.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ContentLine, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContentLine_lift(_ buf: RustBuffer) throws -> ContentLine {
+    return try FfiConverterTypeContentLine.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContentLine_lower(_ value: ContentLine) -> RustBuffer {
+    return FfiConverterTypeContentLine.lower(value)
+}
+
+
+/**
+ * Their answer to "are we ready to try again?" (step 9).
+ */
+public struct Decision: Equatable, Hashable {
+    public var id: String
+    public var answer: DecisionAnswer
+    public var on: String
+    /**
+     * For "not yet": when to look at it again.
+     */
+    public var revisitOn: String?
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, answer: DecisionAnswer, on: String, 
+        /**
+         * For "not yet": when to look at it again.
+         */revisitOn: String?, at: Date) {
+        self.id = id
+        self.answer = answer
+        self.on = on
+        self.revisitOn = revisitOn
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Decision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Decision {
+        return
+            try Decision(
+                id: FfiConverterString.read(from: &buf), 
+                answer: FfiConverterTypeDecisionAnswer.read(from: &buf), 
+                on: FfiConverterString.read(from: &buf), 
+                revisitOn: FfiConverterOptionString.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Decision, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeDecisionAnswer.write(value.answer, into: &buf)
+        FfiConverterString.write(value.on, into: &buf)
+        FfiConverterOptionString.write(value.revisitOn, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecision_lift(_ buf: RustBuffer) throws -> Decision {
+    return try FfiConverterTypeDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecision_lower(_ value: Decision) -> RustBuffer {
+    return FfiConverterTypeDecision.lower(value)
+}
+
+
+/**
+ * What one step of the let-go closing exercise holds.
+ */
+public struct ExerciseAnswer: Equatable, Hashable {
+    public var number: UInt8
+    public var text: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(number: UInt8, text: String) {
+        self.number = number
+        self.text = text
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ExerciseAnswer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeExerciseAnswer: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ExerciseAnswer {
+        return
+            try ExerciseAnswer(
+                number: FfiConverterUInt8.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ExerciseAnswer, into buf: inout [UInt8]) {
+        FfiConverterUInt8.write(value.number, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExerciseAnswer_lift(_ buf: RustBuffer) throws -> ExerciseAnswer {
+    return try FfiConverterTypeExerciseAnswer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExerciseAnswer_lower(_ value: ExerciseAnswer) -> RustBuffer {
+    return FfiConverterTypeExerciseAnswer.lower(value)
+}
+
+
+/**
+ * A first-message draft (step 5).
+ */
+public struct IceBreaker: Equatable, Hashable {
+    public var id: String
+    public var text: String
+    /**
+     * Before this instant the draft cannot be marked ready.
+     */
+    public var readyAfter: Date
+    public var markedReadyAt: Date?
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, text: String, 
+        /**
+         * Before this instant the draft cannot be marked ready.
+         */readyAfter: Date, markedReadyAt: Date?, at: Date) {
+        self.id = id
+        self.text = text
+        self.readyAfter = readyAfter
+        self.markedReadyAt = markedReadyAt
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IceBreaker: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIceBreaker: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IceBreaker {
+        return
+            try IceBreaker(
+                id: FfiConverterString.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf), 
+                readyAfter: FfiConverterTimestamp.read(from: &buf), 
+                markedReadyAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IceBreaker, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterTimestamp.write(value.readyAfter, into: &buf)
+        FfiConverterOptionTimestamp.write(value.markedReadyAt, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIceBreaker_lift(_ buf: RustBuffer) throws -> IceBreaker {
+    return try FfiConverterTypeIceBreaker.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIceBreaker_lower(_ value: IceBreaker) -> RustBuffer {
+    return FfiConverterTypeIceBreaker.lower(value)
+}
+
+
+/**
+ * Dates the reminders need.
+ */
+public struct KeyDates: Equatable, Hashable {
+    /**
+     * The first day after the no-contact period, while it is still ahead.
+     */
+    public var noContactEnds: String?
+    public var revisitOn: String?
+    /**
+     * The next trial review due, and the trial's last day, while the trial runs.
+     */
+    public var nextTrialReview: String?
+    public var trialEnds: String?
+    public var contactPausedUntil: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The first day after the no-contact period, while it is still ahead.
+         */noContactEnds: String?, revisitOn: String?, 
+        /**
+         * The next trial review due, and the trial's last day, while the trial runs.
+         */nextTrialReview: String?, trialEnds: String?, contactPausedUntil: String?) {
+        self.noContactEnds = noContactEnds
+        self.revisitOn = revisitOn
+        self.nextTrialReview = nextTrialReview
+        self.trialEnds = trialEnds
+        self.contactPausedUntil = contactPausedUntil
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension KeyDates: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeKeyDates: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> KeyDates {
+        return
+            try KeyDates(
+                noContactEnds: FfiConverterOptionString.read(from: &buf), 
+                revisitOn: FfiConverterOptionString.read(from: &buf), 
+                nextTrialReview: FfiConverterOptionString.read(from: &buf), 
+                trialEnds: FfiConverterOptionString.read(from: &buf), 
+                contactPausedUntil: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: KeyDates, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.noContactEnds, into: &buf)
+        FfiConverterOptionString.write(value.revisitOn, into: &buf)
+        FfiConverterOptionString.write(value.nextTrialReview, into: &buf)
+        FfiConverterOptionString.write(value.trialEnds, into: &buf)
+        FfiConverterOptionString.write(value.contactPausedUntil, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeKeyDates_lift(_ buf: RustBuffer) throws -> KeyDates {
+    return try FfiConverterTypeKeyDates.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeKeyDates_lower(_ value: KeyDates) -> RustBuffer {
+    return FfiConverterTypeKeyDates.lower(value)
+}
+
+
+/**
+ * The contact ladder as it stands (step 4).
+ */
+public struct LadderView: Equatable, Hashable {
+    /**
+     * The highest rung (1–5) that may be tried now without skipping.
+     */
+    public var highestOpenRung: UInt8
+    public var highestOpenMedium: ContactMedium
+    public var warmReplies: UInt32
+    /**
+     * Unanswered attempts at the end of the log, in a row.
+     */
+    public var unansweredInARow: UInt32
+    /**
+     * Contact rests until this day after two unanswered attempts in a row.
+     */
+    public var pausedUntil: String?
+    /**
+     * They said no, asked for no contact, or blocked the user: closed for good.
+     */
+    public var closedForGood: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The highest rung (1–5) that may be tried now without skipping.
+         */highestOpenRung: UInt8, highestOpenMedium: ContactMedium, warmReplies: UInt32, 
+        /**
+         * Unanswered attempts at the end of the log, in a row.
+         */unansweredInARow: UInt32, 
+        /**
+         * Contact rests until this day after two unanswered attempts in a row.
+         */pausedUntil: String?, 
+        /**
+         * They said no, asked for no contact, or blocked the user: closed for good.
+         */closedForGood: Bool) {
+        self.highestOpenRung = highestOpenRung
+        self.highestOpenMedium = highestOpenMedium
+        self.warmReplies = warmReplies
+        self.unansweredInARow = unansweredInARow
+        self.pausedUntil = pausedUntil
+        self.closedForGood = closedForGood
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LadderView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLadderView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LadderView {
+        return
+            try LadderView(
+                highestOpenRung: FfiConverterUInt8.read(from: &buf), 
+                highestOpenMedium: FfiConverterTypeContactMedium.read(from: &buf), 
+                warmReplies: FfiConverterUInt32.read(from: &buf), 
+                unansweredInARow: FfiConverterUInt32.read(from: &buf), 
+                pausedUntil: FfiConverterOptionString.read(from: &buf), 
+                closedForGood: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LadderView, into buf: inout [UInt8]) {
+        FfiConverterUInt8.write(value.highestOpenRung, into: &buf)
+        FfiConverterTypeContactMedium.write(value.highestOpenMedium, into: &buf)
+        FfiConverterUInt32.write(value.warmReplies, into: &buf)
+        FfiConverterUInt32.write(value.unansweredInARow, into: &buf)
+        FfiConverterOptionString.write(value.pausedUntil, into: &buf)
+        FfiConverterBool.write(value.closedForGood, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLadderView_lift(_ buf: RustBuffer) throws -> LadderView {
+    return try FfiConverterTypeLadderView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLadderView_lower(_ value: LadderView) -> RustBuffer {
+    return FfiConverterTypeLadderView.lower(value)
+}
+
+
+/**
+ * The user chose to let go.
+ */
+public struct LetGoRecord: Equatable, Hashable {
+    public var on: String
+    /**
+     * The step the user was on (0 before step 1).
+     */
+    public var fromStep: UInt8
+    public var note: String?
+    /**
+     * The closing exercise so far, by step number.
+     */
+    public var exercise: [ExerciseAnswer]
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(on: String, 
+        /**
+         * The step the user was on (0 before step 1).
+         */fromStep: UInt8, note: String?, 
+        /**
+         * The closing exercise so far, by step number.
+         */exercise: [ExerciseAnswer], at: Date) {
+        self.on = on
+        self.fromStep = fromStep
+        self.note = note
+        self.exercise = exercise
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LetGoRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLetGoRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LetGoRecord {
+        return
+            try LetGoRecord(
+                on: FfiConverterString.read(from: &buf), 
+                fromStep: FfiConverterUInt8.read(from: &buf), 
+                note: FfiConverterOptionString.read(from: &buf), 
+                exercise: FfiConverterSequenceTypeExerciseAnswer.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LetGoRecord, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.on, into: &buf)
+        FfiConverterUInt8.write(value.fromStep, into: &buf)
+        FfiConverterOptionString.write(value.note, into: &buf)
+        FfiConverterSequenceTypeExerciseAnswer.write(value.exercise, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLetGoRecord_lift(_ buf: RustBuffer) throws -> LetGoRecord {
+    return try FfiConverterTypeLetGoRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLetGoRecord_lower(_ value: LetGoRecord) -> RustBuffer {
+    return FfiConverterTypeLetGoRecord.lower(value)
+}
+
+
+/**
+ * One of the user's own mistakes, and the plan to work on it (step 2).
+ */
+public struct Mistake: Equatable, Hashable {
+    public var id: String
+    public var text: String
+    public var plan: String?
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, text: String, plan: String?, at: Date) {
+        self.id = id
+        self.text = text
+        self.plan = plan
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Mistake: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMistake: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Mistake {
+        return
+            try Mistake(
+                id: FfiConverterString.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf), 
+                plan: FfiConverterOptionString.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Mistake, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterOptionString.write(value.plan, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMistake_lift(_ buf: RustBuffer) throws -> Mistake {
+    return try FfiConverterTypeMistake.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMistake_lower(_ value: Mistake) -> RustBuffer {
+    return FfiConverterTypeMistake.lower(value)
+}
+
+
+/**
+ * The no-contact period of step 3, `start..end` (end exclusive).
+ */
+public struct NoContact: Equatable, Hashable {
+    public var start: String
+    public var end: String
+    /**
+     * Set when the user ended the period early after a passed readiness check.
+     */
+    public var endedEarlyOn: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(start: String, end: String, 
+        /**
+         * Set when the user ended the period early after a passed readiness check.
+         */endedEarlyOn: String?) {
+        self.start = start
+        self.end = end
+        self.endedEarlyOn = endedEarlyOn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension NoContact: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNoContact: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NoContact {
+        return
+            try NoContact(
+                start: FfiConverterString.read(from: &buf), 
+                end: FfiConverterString.read(from: &buf), 
+                endedEarlyOn: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: NoContact, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.start, into: &buf)
+        FfiConverterString.write(value.end, into: &buf)
+        FfiConverterOptionString.write(value.endedEarlyOn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNoContact_lift(_ buf: RustBuffer) throws -> NoContact {
+    return try FfiConverterTypeNoContact.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNoContact_lower(_ value: NoContact) -> RustBuffer {
+    return FfiConverterTypeNoContact.lower(value)
+}
+
+
+/**
+ * "How are they doing?": what they post, what friends say (step 4).
+ */
+public struct ObservationNote: Equatable, Hashable {
+    public var id: String
+    public var text: String
+    public var on: String
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, text: String, on: String, at: Date) {
+        self.id = id
+        self.text = text
+        self.on = on
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ObservationNote: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeObservationNote: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ObservationNote {
+        return
+            try ObservationNote(
+                id: FfiConverterString.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf), 
+                on: FfiConverterString.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ObservationNote, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterString.write(value.on, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObservationNote_lift(_ buf: RustBuffer) throws -> ObservationNote {
+    return try FfiConverterTypeObservationNote.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObservationNote_lower(_ value: ObservationNote) -> RustBuffer {
+    return FfiConverterTypeObservationNote.lower(value)
+}
+
+
+/**
  * How to open (or create) a store.
  */
 public struct OpenOptions: Equatable, Hashable {
@@ -1281,6 +2562,1335 @@ public func FfiConverterTypeOpenOptions_lower(_ value: OpenOptions) -> RustBuffe
 }
 
 
+public struct PhaseView: Equatable, Hashable {
+    public var number: UInt8
+    public var key: String
+    public var title: String
+    public var `open`: Bool
+    public var done: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(number: UInt8, key: String, title: String, `open`: Bool, done: Bool) {
+        self.number = number
+        self.key = key
+        self.title = title
+        self.`open` = `open`
+        self.done = done
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PhaseView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePhaseView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PhaseView {
+        return
+            try PhaseView(
+                number: FfiConverterUInt8.read(from: &buf), 
+                key: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                open: FfiConverterBool.read(from: &buf), 
+                done: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PhaseView, into buf: inout [UInt8]) {
+        FfiConverterUInt8.write(value.number, into: &buf)
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterBool.write(value.`open`, into: &buf)
+        FfiConverterBool.write(value.done, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhaseView_lift(_ buf: RustBuffer) throws -> PhaseView {
+    return try FfiConverterTypePhaseView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePhaseView_lower(_ value: PhaseView) -> RustBuffer {
+    return FfiConverterTypePhaseView.lower(value)
+}
+
+
+/**
+ * The answers to the self-check before step 1.
+ */
+public struct PreCheckAnswers: Equatable, Hashable {
+    public var answers: [Answer]
+    /**
+     * How many times the two of them broke up and got back together before.
+     */
+    public var pastCycles: UInt32
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(answers: [Answer], 
+        /**
+         * How many times the two of them broke up and got back together before.
+         */pastCycles: UInt32, at: Date) {
+        self.answers = answers
+        self.pastCycles = pastCycles
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PreCheckAnswers: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePreCheckAnswers: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PreCheckAnswers {
+        return
+            try PreCheckAnswers(
+                answers: FfiConverterSequenceTypeAnswer.read(from: &buf), 
+                pastCycles: FfiConverterUInt32.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PreCheckAnswers, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeAnswer.write(value.answers, into: &buf)
+        FfiConverterUInt32.write(value.pastCycles, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePreCheckAnswers_lift(_ buf: RustBuffer) throws -> PreCheckAnswers {
+    return try FfiConverterTypePreCheckAnswers.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePreCheckAnswers_lower(_ value: PreCheckAnswers) -> RustBuffer {
+    return FfiConverterTypePreCheckAnswers.lower(value)
+}
+
+
+/**
+ * The self-check of motives before step 1.
+ */
+public struct PreCheckContent: Equatable, Hashable {
+    public var key: String
+    public var title: String
+    public var explanation: String
+    public var questions: [PreCheckQuestion]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(key: String, title: String, explanation: String, questions: [PreCheckQuestion]) {
+        self.key = key
+        self.title = title
+        self.explanation = explanation
+        self.questions = questions
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PreCheckContent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePreCheckContent: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PreCheckContent {
+        return
+            try PreCheckContent(
+                key: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                explanation: FfiConverterString.read(from: &buf), 
+                questions: FfiConverterSequenceTypePreCheckQuestion.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PreCheckContent, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.explanation, into: &buf)
+        FfiConverterSequenceTypePreCheckQuestion.write(value.questions, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePreCheckContent_lift(_ buf: RustBuffer) throws -> PreCheckContent {
+    return try FfiConverterTypePreCheckContent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePreCheckContent_lower(_ value: PreCheckContent) -> RustBuffer {
+    return FfiConverterTypePreCheckContent.lower(value)
+}
+
+
+/**
+ * A yes/no question of the pre-check; answer it by `code`.
+ */
+public struct PreCheckQuestion: Equatable, Hashable {
+    public var code: String
+    public var key: String
+    public var text: String
+    /**
+     * Why the question matters, shown beside it.
+     */
+    public var explanation: String
+    /**
+     * The answer that speaks for continuing with the program.
+     */
+    public var favourableAnswer: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(code: String, key: String, text: String, 
+        /**
+         * Why the question matters, shown beside it.
+         */explanation: String, 
+        /**
+         * The answer that speaks for continuing with the program.
+         */favourableAnswer: Bool) {
+        self.code = code
+        self.key = key
+        self.text = text
+        self.explanation = explanation
+        self.favourableAnswer = favourableAnswer
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PreCheckQuestion: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePreCheckQuestion: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PreCheckQuestion {
+        return
+            try PreCheckQuestion(
+                code: FfiConverterString.read(from: &buf), 
+                key: FfiConverterString.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf), 
+                explanation: FfiConverterString.read(from: &buf), 
+                favourableAnswer: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PreCheckQuestion, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterString.write(value.explanation, into: &buf)
+        FfiConverterBool.write(value.favourableAnswer, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePreCheckQuestion_lift(_ buf: RustBuffer) throws -> PreCheckQuestion {
+    return try FfiConverterTypePreCheckQuestion.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePreCheckQuestion_lower(_ value: PreCheckQuestion) -> RustBuffer {
+    return FfiConverterTypePreCheckQuestion.lower(value)
+}
+
+
+public struct ProgramRecords: Equatable, Hashable {
+    public var preCheck: PreCheckAnswers?
+    public var endedBy: EndedBy?
+    public var reasons: [Reason]
+    /**
+     * Advice keys the user has read and chosen to continue past.
+     */
+    public var acknowledged: [String]
+    public var triggers: [TextRecord]
+    public var mistakes: [Mistake]
+    public var noContact: NoContact?
+    public var readiness: Readiness?
+    public var observations: [ObservationNote]
+    public var attempts: [Attempt]
+    public var iceBreakers: [IceBreaker]
+    public var apologies: [Apology]
+    public var activities: [SharedActivity]
+    public var theirSide: [TheirSide]
+    public var decisions: [Decision]
+    public var therapy: Therapy
+    public var trial: Trial?
+    public var trialReviews: [TrialReview]
+    public var letGo: LetGoRecord?
+    public var safetyFlags: [SafetyFlag]
+    public var saidNo: SaidNo?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(preCheck: PreCheckAnswers?, endedBy: EndedBy?, reasons: [Reason], 
+        /**
+         * Advice keys the user has read and chosen to continue past.
+         */acknowledged: [String], triggers: [TextRecord], mistakes: [Mistake], noContact: NoContact?, readiness: Readiness?, observations: [ObservationNote], attempts: [Attempt], iceBreakers: [IceBreaker], apologies: [Apology], activities: [SharedActivity], theirSide: [TheirSide], decisions: [Decision], therapy: Therapy, trial: Trial?, trialReviews: [TrialReview], letGo: LetGoRecord?, safetyFlags: [SafetyFlag], saidNo: SaidNo?) {
+        self.preCheck = preCheck
+        self.endedBy = endedBy
+        self.reasons = reasons
+        self.acknowledged = acknowledged
+        self.triggers = triggers
+        self.mistakes = mistakes
+        self.noContact = noContact
+        self.readiness = readiness
+        self.observations = observations
+        self.attempts = attempts
+        self.iceBreakers = iceBreakers
+        self.apologies = apologies
+        self.activities = activities
+        self.theirSide = theirSide
+        self.decisions = decisions
+        self.therapy = therapy
+        self.trial = trial
+        self.trialReviews = trialReviews
+        self.letGo = letGo
+        self.safetyFlags = safetyFlags
+        self.saidNo = saidNo
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProgramRecords: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProgramRecords: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProgramRecords {
+        return
+            try ProgramRecords(
+                preCheck: FfiConverterOptionTypePreCheckAnswers.read(from: &buf), 
+                endedBy: FfiConverterOptionTypeEndedBy.read(from: &buf), 
+                reasons: FfiConverterSequenceTypeReason.read(from: &buf), 
+                acknowledged: FfiConverterSequenceString.read(from: &buf), 
+                triggers: FfiConverterSequenceTypeTextRecord.read(from: &buf), 
+                mistakes: FfiConverterSequenceTypeMistake.read(from: &buf), 
+                noContact: FfiConverterOptionTypeNoContact.read(from: &buf), 
+                readiness: FfiConverterOptionTypeReadiness.read(from: &buf), 
+                observations: FfiConverterSequenceTypeObservationNote.read(from: &buf), 
+                attempts: FfiConverterSequenceTypeAttempt.read(from: &buf), 
+                iceBreakers: FfiConverterSequenceTypeIceBreaker.read(from: &buf), 
+                apologies: FfiConverterSequenceTypeApology.read(from: &buf), 
+                activities: FfiConverterSequenceTypeSharedActivity.read(from: &buf), 
+                theirSide: FfiConverterSequenceTypeTheirSide.read(from: &buf), 
+                decisions: FfiConverterSequenceTypeDecision.read(from: &buf), 
+                therapy: FfiConverterTypeTherapy.read(from: &buf), 
+                trial: FfiConverterOptionTypeTrial.read(from: &buf), 
+                trialReviews: FfiConverterSequenceTypeTrialReview.read(from: &buf), 
+                letGo: FfiConverterOptionTypeLetGoRecord.read(from: &buf), 
+                safetyFlags: FfiConverterSequenceTypeSafetyFlag.read(from: &buf), 
+                saidNo: FfiConverterOptionTypeSaidNo.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProgramRecords, into buf: inout [UInt8]) {
+        FfiConverterOptionTypePreCheckAnswers.write(value.preCheck, into: &buf)
+        FfiConverterOptionTypeEndedBy.write(value.endedBy, into: &buf)
+        FfiConverterSequenceTypeReason.write(value.reasons, into: &buf)
+        FfiConverterSequenceString.write(value.acknowledged, into: &buf)
+        FfiConverterSequenceTypeTextRecord.write(value.triggers, into: &buf)
+        FfiConverterSequenceTypeMistake.write(value.mistakes, into: &buf)
+        FfiConverterOptionTypeNoContact.write(value.noContact, into: &buf)
+        FfiConverterOptionTypeReadiness.write(value.readiness, into: &buf)
+        FfiConverterSequenceTypeObservationNote.write(value.observations, into: &buf)
+        FfiConverterSequenceTypeAttempt.write(value.attempts, into: &buf)
+        FfiConverterSequenceTypeIceBreaker.write(value.iceBreakers, into: &buf)
+        FfiConverterSequenceTypeApology.write(value.apologies, into: &buf)
+        FfiConverterSequenceTypeSharedActivity.write(value.activities, into: &buf)
+        FfiConverterSequenceTypeTheirSide.write(value.theirSide, into: &buf)
+        FfiConverterSequenceTypeDecision.write(value.decisions, into: &buf)
+        FfiConverterTypeTherapy.write(value.therapy, into: &buf)
+        FfiConverterOptionTypeTrial.write(value.trial, into: &buf)
+        FfiConverterSequenceTypeTrialReview.write(value.trialReviews, into: &buf)
+        FfiConverterOptionTypeLetGoRecord.write(value.letGo, into: &buf)
+        FfiConverterSequenceTypeSafetyFlag.write(value.safetyFlags, into: &buf)
+        FfiConverterOptionTypeSaidNo.write(value.saidNo, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgramRecords_lift(_ buf: RustBuffer) throws -> ProgramRecords {
+    return try FfiConverterTypeProgramRecords.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgramRecords_lower(_ value: ProgramRecords) -> RustBuffer {
+    return FfiConverterTypeProgramRecords.lower(value)
+}
+
+
+public struct ProgramView: Equatable, Hashable {
+    /**
+     * The instant and the local day (`YYYY-MM-DD`) the view was evaluated for.
+     */
+    public var now: Date
+    public var today: String
+    public var preCheckDone: Bool
+    /**
+     * The phase the user is in (1–4); 0 before the pre-check.
+     */
+    public var phase: UInt8
+    /**
+     * The first open step not yet done; 0 means the pre-check, none means nothing is
+     * open (the program ended, or everything is locked or waiting).
+     */
+    public var currentStep: UInt8?
+    public var phases: [PhaseView]
+    public var steps: [StepView]
+    /**
+     * What the user could do next, most useful first.
+     */
+    public var nextActions: [NextAction]
+    public var advice: [Advice]
+    public var ladder: LadderView
+    /**
+     * Set while a safety rule locks contact: why, and where to find support.
+     */
+    public var safety: SafetyView?
+    public var outcome: Outcome?
+    public var dates: KeyDates
+    /**
+     * Everything recorded so far.
+     */
+    public var records: ProgramRecords
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The instant and the local day (`YYYY-MM-DD`) the view was evaluated for.
+         */now: Date, today: String, preCheckDone: Bool, 
+        /**
+         * The phase the user is in (1–4); 0 before the pre-check.
+         */phase: UInt8, 
+        /**
+         * The first open step not yet done; 0 means the pre-check, none means nothing is
+         * open (the program ended, or everything is locked or waiting).
+         */currentStep: UInt8?, phases: [PhaseView], steps: [StepView], 
+        /**
+         * What the user could do next, most useful first.
+         */nextActions: [NextAction], advice: [Advice], ladder: LadderView, 
+        /**
+         * Set while a safety rule locks contact: why, and where to find support.
+         */safety: SafetyView?, outcome: Outcome?, dates: KeyDates, 
+        /**
+         * Everything recorded so far.
+         */records: ProgramRecords) {
+        self.now = now
+        self.today = today
+        self.preCheckDone = preCheckDone
+        self.phase = phase
+        self.currentStep = currentStep
+        self.phases = phases
+        self.steps = steps
+        self.nextActions = nextActions
+        self.advice = advice
+        self.ladder = ladder
+        self.safety = safety
+        self.outcome = outcome
+        self.dates = dates
+        self.records = records
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProgramView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProgramView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProgramView {
+        return
+            try ProgramView(
+                now: FfiConverterTimestamp.read(from: &buf), 
+                today: FfiConverterString.read(from: &buf), 
+                preCheckDone: FfiConverterBool.read(from: &buf), 
+                phase: FfiConverterUInt8.read(from: &buf), 
+                currentStep: FfiConverterOptionUInt8.read(from: &buf), 
+                phases: FfiConverterSequenceTypePhaseView.read(from: &buf), 
+                steps: FfiConverterSequenceTypeStepView.read(from: &buf), 
+                nextActions: FfiConverterSequenceTypeNextAction.read(from: &buf), 
+                advice: FfiConverterSequenceTypeAdvice.read(from: &buf), 
+                ladder: FfiConverterTypeLadderView.read(from: &buf), 
+                safety: FfiConverterOptionTypeSafetyView.read(from: &buf), 
+                outcome: FfiConverterOptionTypeOutcome.read(from: &buf), 
+                dates: FfiConverterTypeKeyDates.read(from: &buf), 
+                records: FfiConverterTypeProgramRecords.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProgramView, into buf: inout [UInt8]) {
+        FfiConverterTimestamp.write(value.now, into: &buf)
+        FfiConverterString.write(value.today, into: &buf)
+        FfiConverterBool.write(value.preCheckDone, into: &buf)
+        FfiConverterUInt8.write(value.phase, into: &buf)
+        FfiConverterOptionUInt8.write(value.currentStep, into: &buf)
+        FfiConverterSequenceTypePhaseView.write(value.phases, into: &buf)
+        FfiConverterSequenceTypeStepView.write(value.steps, into: &buf)
+        FfiConverterSequenceTypeNextAction.write(value.nextActions, into: &buf)
+        FfiConverterSequenceTypeAdvice.write(value.advice, into: &buf)
+        FfiConverterTypeLadderView.write(value.ladder, into: &buf)
+        FfiConverterOptionTypeSafetyView.write(value.safety, into: &buf)
+        FfiConverterOptionTypeOutcome.write(value.outcome, into: &buf)
+        FfiConverterTypeKeyDates.write(value.dates, into: &buf)
+        FfiConverterTypeProgramRecords.write(value.records, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgramView_lift(_ buf: RustBuffer) throws -> ProgramView {
+    return try FfiConverterTypeProgramView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgramView_lower(_ value: ProgramView) -> RustBuffer {
+    return FfiConverterTypeProgramView.lower(value)
+}
+
+
+/**
+ * The latest readiness self-check (step 3).
+ */
+public struct Readiness: Equatable, Hashable {
+    /**
+     * Readiness item code → "this is true for me now".
+     */
+    public var answers: [Answer]
+    public var on: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Readiness item code → "this is true for me now".
+         */answers: [Answer], on: String) {
+        self.answers = answers
+        self.on = on
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Readiness: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReadiness: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Readiness {
+        return
+            try Readiness(
+                answers: FfiConverterSequenceTypeAnswer.read(from: &buf), 
+                on: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Readiness, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeAnswer.write(value.answers, into: &buf)
+        FfiConverterString.write(value.on, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReadiness_lift(_ buf: RustBuffer) throws -> Readiness {
+    return try FfiConverterTypeReadiness.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReadiness_lower(_ value: Readiness) -> RustBuffer {
+    return FfiConverterTypeReadiness.lower(value)
+}
+
+
+/**
+ * A reason the relationship ended (step 1).
+ */
+public struct Reason: Equatable, Hashable {
+    public var id: String
+    public var text: String
+    /**
+     * A reason-kind code (`ChoiceList.REASON_KINDS`).
+     */
+    public var kind: String
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, text: String, 
+        /**
+         * A reason-kind code (`ChoiceList.REASON_KINDS`).
+         */kind: String, at: Date) {
+        self.id = id
+        self.text = text
+        self.kind = kind
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Reason: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReason: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Reason {
+        return
+            try Reason(
+                id: FfiConverterString.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterString.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Reason, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReason_lift(_ buf: RustBuffer) throws -> Reason {
+    return try FfiConverterTypeReason.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReason_lower(_ value: Reason) -> RustBuffer {
+    return FfiConverterTypeReason.lower(value)
+}
+
+
+/**
+ * A sign of abuse or coercive control the user recorded.
+ */
+public struct SafetyFlag: Equatable, Hashable {
+    /**
+     * A safety-sign code (`ChoiceList.SAFETY_SIGNS`).
+     */
+    public var sign: String
+    public var on: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * A safety-sign code (`ChoiceList.SAFETY_SIGNS`).
+         */sign: String, on: String) {
+        self.sign = sign
+        self.on = on
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SafetyFlag: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSafetyFlag: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SafetyFlag {
+        return
+            try SafetyFlag(
+                sign: FfiConverterString.read(from: &buf), 
+                on: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SafetyFlag, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.sign, into: &buf)
+        FfiConverterString.write(value.on, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSafetyFlag_lift(_ buf: RustBuffer) throws -> SafetyFlag {
+    return try FfiConverterTypeSafetyFlag.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSafetyFlag_lower(_ value: SafetyFlag) -> RustBuffer {
+    return FfiConverterTypeSafetyFlag.lower(value)
+}
+
+
+/**
+ * Why contact is locked for the user's safety, and where to find support.
+ */
+public struct SafetyView: Equatable, Hashable {
+    /**
+     * The safety-sign codes recorded.
+     */
+    public var signs: [String]
+    public var noticeKey: String
+    public var title: String
+    public var explanation: String
+    /**
+     * Support resources, each a keyed line of text.
+     */
+    public var resources: [ContentLine]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The safety-sign codes recorded.
+         */signs: [String], noticeKey: String, title: String, explanation: String, 
+        /**
+         * Support resources, each a keyed line of text.
+         */resources: [ContentLine]) {
+        self.signs = signs
+        self.noticeKey = noticeKey
+        self.title = title
+        self.explanation = explanation
+        self.resources = resources
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SafetyView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSafetyView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SafetyView {
+        return
+            try SafetyView(
+                signs: FfiConverterSequenceString.read(from: &buf), 
+                noticeKey: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                explanation: FfiConverterString.read(from: &buf), 
+                resources: FfiConverterSequenceTypeContentLine.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SafetyView, into buf: inout [UInt8]) {
+        FfiConverterSequenceString.write(value.signs, into: &buf)
+        FfiConverterString.write(value.noticeKey, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.explanation, into: &buf)
+        FfiConverterSequenceTypeContentLine.write(value.resources, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSafetyView_lift(_ buf: RustBuffer) throws -> SafetyView {
+    return try FfiConverterTypeSafetyView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSafetyView_lower(_ value: SafetyView) -> RustBuffer {
+    return FfiConverterTypeSafetyView.lower(value)
+}
+
+
+/**
+ * They said no, asked for no contact, or blocked the user.
+ */
+public struct SaidNo: Equatable, Hashable {
+    public var kind: NoKind
+    public var on: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(kind: NoKind, on: String) {
+        self.kind = kind
+        self.on = on
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SaidNo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSaidNo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SaidNo {
+        return
+            try SaidNo(
+                kind: FfiConverterTypeNoKind.read(from: &buf), 
+                on: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SaidNo, into buf: inout [UInt8]) {
+        FfiConverterTypeNoKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.on, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSaidNo_lift(_ buf: RustBuffer) throws -> SaidNo {
+    return try FfiConverterTypeSaidNo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSaidNo_lower(_ value: SaidNo) -> RustBuffer {
+    return FfiConverterTypeSaidNo.lower(value)
+}
+
+
+/**
+ * Something done together as friends (step 7).
+ */
+public struct SharedActivity: Equatable, Hashable {
+    public var id: String
+    public var kind: ActivityKind
+    public var on: String
+    public var result: ActivityResult
+    public var note: String?
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, kind: ActivityKind, on: String, result: ActivityResult, note: String?, at: Date) {
+        self.id = id
+        self.kind = kind
+        self.on = on
+        self.result = result
+        self.note = note
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SharedActivity: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSharedActivity: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SharedActivity {
+        return
+            try SharedActivity(
+                id: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeActivityKind.read(from: &buf), 
+                on: FfiConverterString.read(from: &buf), 
+                result: FfiConverterTypeActivityResult.read(from: &buf), 
+                note: FfiConverterOptionString.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SharedActivity, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeActivityKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.on, into: &buf)
+        FfiConverterTypeActivityResult.write(value.result, into: &buf)
+        FfiConverterOptionString.write(value.note, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSharedActivity_lift(_ buf: RustBuffer) throws -> SharedActivity {
+    return try FfiConverterTypeSharedActivity.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSharedActivity_lower(_ value: SharedActivity) -> RustBuffer {
+    return FfiConverterTypeSharedActivity.lower(value)
+}
+
+
+/**
+ * What a shell shows for one of the 11 steps.
+ */
+public struct StepContent: Equatable, Hashable {
+    public var number: UInt8
+    public var phase: UInt8
+    public var key: String
+    public var title: String
+    public var explanation: String
+    public var prompts: [ContentLine]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(number: UInt8, phase: UInt8, key: String, title: String, explanation: String, prompts: [ContentLine]) {
+        self.number = number
+        self.phase = phase
+        self.key = key
+        self.title = title
+        self.explanation = explanation
+        self.prompts = prompts
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StepContent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStepContent: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StepContent {
+        return
+            try StepContent(
+                number: FfiConverterUInt8.read(from: &buf), 
+                phase: FfiConverterUInt8.read(from: &buf), 
+                key: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                explanation: FfiConverterString.read(from: &buf), 
+                prompts: FfiConverterSequenceTypeContentLine.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StepContent, into buf: inout [UInt8]) {
+        FfiConverterUInt8.write(value.number, into: &buf)
+        FfiConverterUInt8.write(value.phase, into: &buf)
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.explanation, into: &buf)
+        FfiConverterSequenceTypeContentLine.write(value.prompts, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStepContent_lift(_ buf: RustBuffer) throws -> StepContent {
+    return try FfiConverterTypeStepContent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStepContent_lower(_ value: StepContent) -> RustBuffer {
+    return FfiConverterTypeStepContent.lower(value)
+}
+
+
+public struct StepView: Equatable, Hashable {
+    public var number: UInt8
+    public var phase: UInt8
+    public var key: String
+    public var title: String
+    public var state: StepState
+    /**
+     * Why the step is locked; empty unless `state` is `Locked`.
+     */
+    public var lockedBecause: [LockReason]
+    /**
+     * Whether anything has been recorded for this step.
+     */
+    public var hasProgress: Bool
+    /**
+     * Step 10 is optional: it never holds up step 11.
+     */
+    public var optional: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(number: UInt8, phase: UInt8, key: String, title: String, state: StepState, 
+        /**
+         * Why the step is locked; empty unless `state` is `Locked`.
+         */lockedBecause: [LockReason], 
+        /**
+         * Whether anything has been recorded for this step.
+         */hasProgress: Bool, 
+        /**
+         * Step 10 is optional: it never holds up step 11.
+         */optional: Bool) {
+        self.number = number
+        self.phase = phase
+        self.key = key
+        self.title = title
+        self.state = state
+        self.lockedBecause = lockedBecause
+        self.hasProgress = hasProgress
+        self.optional = optional
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StepView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStepView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StepView {
+        return
+            try StepView(
+                number: FfiConverterUInt8.read(from: &buf), 
+                phase: FfiConverterUInt8.read(from: &buf), 
+                key: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                state: FfiConverterTypeStepState.read(from: &buf), 
+                lockedBecause: FfiConverterSequenceTypeLockReason.read(from: &buf), 
+                hasProgress: FfiConverterBool.read(from: &buf), 
+                optional: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StepView, into buf: inout [UInt8]) {
+        FfiConverterUInt8.write(value.number, into: &buf)
+        FfiConverterUInt8.write(value.phase, into: &buf)
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterTypeStepState.write(value.state, into: &buf)
+        FfiConverterSequenceTypeLockReason.write(value.lockedBecause, into: &buf)
+        FfiConverterBool.write(value.hasProgress, into: &buf)
+        FfiConverterBool.write(value.optional, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStepView_lift(_ buf: RustBuffer) throws -> StepView {
+    return try FfiConverterTypeStepView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStepView_lower(_ value: StepView) -> RustBuffer {
+    return FfiConverterTypeStepView.lower(value)
+}
+
+
+/**
+ * A line of text with nothing else to it (a personal trigger, step 1).
+ */
+public struct TextRecord: Equatable, Hashable {
+    public var id: String
+    public var text: String
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, text: String, at: Date) {
+        self.id = id
+        self.text = text
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TextRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTextRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TextRecord {
+        return
+            try TextRecord(
+                id: FfiConverterString.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TextRecord, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextRecord_lift(_ buf: RustBuffer) throws -> TextRecord {
+    return try FfiConverterTypeTextRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextRecord_lower(_ value: TextRecord) -> RustBuffer {
+    return FfiConverterTypeTextRecord.lower(value)
+}
+
+
+/**
+ * A feeling, concern or boundary they shared, and the user's response (step 8).
+ */
+public struct TheirSide: Equatable, Hashable {
+    public var id: String
+    public var kind: TheirSideKind
+    public var text: String
+    public var response: String?
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, kind: TheirSideKind, text: String, response: String?, at: Date) {
+        self.id = id
+        self.kind = kind
+        self.text = text
+        self.response = response
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TheirSide: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTheirSide: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TheirSide {
+        return
+            try TheirSide(
+                id: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeTheirSideKind.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf), 
+                response: FfiConverterOptionString.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TheirSide, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeTheirSideKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterOptionString.write(value.response, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTheirSide_lift(_ buf: RustBuffer) throws -> TheirSide {
+    return try FfiConverterTypeTheirSide.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTheirSide_lower(_ value: TheirSide) -> RustBuffer {
+    return FfiConverterTypeTheirSide.lower(value)
+}
+
+
+/**
+ * Couples therapy (step 10, optional).
+ */
+public struct Therapy: Equatable, Hashable {
+    public var suggested: Bool?
+    public var accepted: Bool?
+    /**
+     * The days sessions were held.
+     */
+    public var sessions: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(suggested: Bool?, accepted: Bool?, 
+        /**
+         * The days sessions were held.
+         */sessions: [String]) {
+        self.suggested = suggested
+        self.accepted = accepted
+        self.sessions = sessions
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Therapy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTherapy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Therapy {
+        return
+            try Therapy(
+                suggested: FfiConverterOptionBool.read(from: &buf), 
+                accepted: FfiConverterOptionBool.read(from: &buf), 
+                sessions: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Therapy, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.suggested, into: &buf)
+        FfiConverterOptionBool.write(value.accepted, into: &buf)
+        FfiConverterSequenceString.write(value.sessions, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTherapy_lift(_ buf: RustBuffer) throws -> Therapy {
+    return try FfiConverterTypeTherapy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTherapy_lower(_ value: Therapy) -> RustBuffer {
+    return FfiConverterTypeTherapy.lower(value)
+}
+
+
 public struct TodayView: Equatable, Hashable {
     public var date: String
     public var timeZone: String
@@ -1347,12 +3957,323 @@ public func FfiConverterTypeTodayView_lower(_ value: TodayView) -> RustBuffer {
 }
 
 
+/**
+ * The trial period of step 11, `start..=end`.
+ */
+public struct Trial: Equatable, Hashable {
+    public var start: String
+    public var end: String
+    public var reviewEveryDays: UInt32
+    /**
+     * How many times the end date was pushed back.
+     */
+    public var extensions: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(start: String, end: String, reviewEveryDays: UInt32, 
+        /**
+         * How many times the end date was pushed back.
+         */extensions: UInt32) {
+        self.start = start
+        self.end = end
+        self.reviewEveryDays = reviewEveryDays
+        self.extensions = extensions
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Trial: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTrial: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Trial {
+        return
+            try Trial(
+                start: FfiConverterString.read(from: &buf), 
+                end: FfiConverterString.read(from: &buf), 
+                reviewEveryDays: FfiConverterUInt32.read(from: &buf), 
+                extensions: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Trial, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.start, into: &buf)
+        FfiConverterString.write(value.end, into: &buf)
+        FfiConverterUInt32.write(value.reviewEveryDays, into: &buf)
+        FfiConverterUInt32.write(value.extensions, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTrial_lift(_ buf: RustBuffer) throws -> Trial {
+    return try FfiConverterTypeTrial.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTrial_lower(_ value: Trial) -> RustBuffer {
+    return FfiConverterTypeTrial.lower(value)
+}
+
+
+/**
+ * A review of the trial period; the end review has an `outcome`.
+ */
+public struct TrialReview: Equatable, Hashable {
+    public var id: String
+    public var on: String
+    /**
+     * Trial-sign code → "this held".
+     */
+    public var signs: [Answer]
+    public var note: String?
+    public var outcome: TrialOutcome?
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, on: String, 
+        /**
+         * Trial-sign code → "this held".
+         */signs: [Answer], note: String?, outcome: TrialOutcome?, at: Date) {
+        self.id = id
+        self.on = on
+        self.signs = signs
+        self.note = note
+        self.outcome = outcome
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TrialReview: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTrialReview: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TrialReview {
+        return
+            try TrialReview(
+                id: FfiConverterString.read(from: &buf), 
+                on: FfiConverterString.read(from: &buf), 
+                signs: FfiConverterSequenceTypeAnswer.read(from: &buf), 
+                note: FfiConverterOptionString.read(from: &buf), 
+                outcome: FfiConverterOptionTypeTrialOutcome.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TrialReview, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.on, into: &buf)
+        FfiConverterSequenceTypeAnswer.write(value.signs, into: &buf)
+        FfiConverterOptionString.write(value.note, into: &buf)
+        FfiConverterOptionTypeTrialOutcome.write(value.outcome, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTrialReview_lift(_ buf: RustBuffer) throws -> TrialReview {
+    return try FfiConverterTypeTrialReview.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTrialReview_lower(_ value: TrialReview) -> RustBuffer {
+    return FfiConverterTypeTrialReview.lower(value)
+}
+
+
+/**
+ * A kind of shared activity (step 7).
+ */
+
+public enum ActivityKind: Equatable, Hashable {
+    
+    case fun
+    case adrenaline
+    case scary
+    case other
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ActivityKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeActivityKind: FfiConverterRustBuffer {
+    typealias SwiftType = ActivityKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ActivityKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .fun
+        
+        case 2: return .adrenaline
+        
+        case 3: return .scary
+        
+        case 4: return .other
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ActivityKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .fun:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .adrenaline:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .scary:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .other:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActivityKind_lift(_ buf: RustBuffer) throws -> ActivityKind {
+    return try FfiConverterTypeActivityKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActivityKind_lower(_ value: ActivityKind) -> RustBuffer {
+    return FfiConverterTypeActivityKind.lower(value)
+}
+
+
+
+/**
+ * How a shared activity went (step 7).
+ */
+
+public enum ActivityResult: Equatable, Hashable {
+    
+    case good
+    case okay
+    case bad
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ActivityResult: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeActivityResult: FfiConverterRustBuffer {
+    typealias SwiftType = ActivityResult
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ActivityResult {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .good
+        
+        case 2: return .okay
+        
+        case 3: return .bad
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ActivityResult, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .good:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .okay:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .bad:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActivityResult_lift(_ buf: RustBuffer) throws -> ActivityResult {
+    return try FfiConverterTypeActivityResult.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActivityResult_lower(_ value: ActivityResult) -> RustBuffer {
+    return FfiConverterTypeActivityResult.lower(value)
+}
+
+
+
 
 public enum ChangeEvent: Equatable, Hashable {
     
     case checkInRecorded(date: String
     )
     case settingsChanged
+    case programChanged(command: String
+    )
     case remoteChangesMerged
 
 
@@ -1380,7 +4301,10 @@ public struct FfiConverterTypeChangeEvent: FfiConverterRustBuffer {
         
         case 2: return .settingsChanged
         
-        case 3: return .remoteChangesMerged
+        case 3: return .programChanged(command: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .remoteChangesMerged
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -1399,8 +4323,13 @@ public struct FfiConverterTypeChangeEvent: FfiConverterRustBuffer {
             writeInt(&buf, Int32(2))
         
         
-        case .remoteChangesMerged:
+        case let .programChanged(command):
             writeInt(&buf, Int32(3))
+            FfiConverterString.write(command, into: &buf)
+            
+        
+        case .remoteChangesMerged:
+            writeInt(&buf, Int32(4))
         
         }
     }
@@ -1419,6 +4348,111 @@ public func FfiConverterTypeChangeEvent_lift(_ buf: RustBuffer) throws -> Change
 #endif
 public func FfiConverterTypeChangeEvent_lower(_ value: ChangeEvent) -> RustBuffer {
     return FfiConverterTypeChangeEvent.lower(value)
+}
+
+
+
+/**
+ * The lists of codes commands take.
+ */
+
+public enum ChoiceList: Equatable, Hashable {
+    
+    /**
+     * Kinds of breakup reason (`AddReason.kind`), with whether each is fixable.
+     */
+    case reasonKinds
+    /**
+     * The readiness self-check of step 3 (`TakeReadinessCheck`).
+     */
+    case readinessItems
+    /**
+     * The contact ladder of step 4, lowest rung first; codes are contact-medium codes.
+     */
+    case ladderRungs
+    /**
+     * The four signs a trial review looks at (`ReviewTrial.signs`).
+     */
+    case trialSigns
+    /**
+     * Signs of abuse or coercive control (`FlagSafety.signs`).
+     */
+    case safetySigns
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ChoiceList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChoiceList: FfiConverterRustBuffer {
+    typealias SwiftType = ChoiceList
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChoiceList {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .reasonKinds
+        
+        case 2: return .readinessItems
+        
+        case 3: return .ladderRungs
+        
+        case 4: return .trialSigns
+        
+        case 5: return .safetySigns
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ChoiceList, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .reasonKinds:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .readinessItems:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .ladderRungs:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .trialSigns:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .safetySigns:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChoiceList_lift(_ buf: RustBuffer) throws -> ChoiceList {
+    return try FfiConverterTypeChoiceList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChoiceList_lower(_ value: ChoiceList) -> RustBuffer {
+    return FfiConverterTypeChoiceList.lower(value)
 }
 
 
@@ -1517,56 +4551,1221 @@ public func FfiConverterTypeContactMedium_lower(_ value: ContactMedium) -> RustB
 
 
 
+/**
+ * The answer to "are we ready to try again?" (step 9).
+ */
+
+public enum DecisionAnswer: Equatable, Hashable {
+    
+    case ready
+    case notYet
+    case never
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension DecisionAnswer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDecisionAnswer: FfiConverterRustBuffer {
+    typealias SwiftType = DecisionAnswer
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DecisionAnswer {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .ready
+        
+        case 2: return .notYet
+        
+        case 3: return .never
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DecisionAnswer, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .ready:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .notYet:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .never:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecisionAnswer_lift(_ buf: RustBuffer) throws -> DecisionAnswer {
+    return try FfiConverterTypeDecisionAnswer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecisionAnswer_lower(_ value: DecisionAnswer) -> RustBuffer {
+    return FfiConverterTypeDecisionAnswer.lower(value)
+}
+
+
+
+/**
+ * Who ended the relationship (step 1).
+ */
+
+public enum EndedBy: Equatable, Hashable {
+    
+    case me
+    case them
+    case mutual
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension EndedBy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEndedBy: FfiConverterRustBuffer {
+    typealias SwiftType = EndedBy
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EndedBy {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .me
+        
+        case 2: return .them
+        
+        case 3: return .mutual
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: EndedBy, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .me:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .them:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .mutual:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEndedBy_lift(_ buf: RustBuffer) throws -> EndedBy {
+    return try FfiConverterTypeEndedBy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEndedBy_lower(_ value: EndedBy) -> RustBuffer {
+    return FfiConverterTypeEndedBy.lower(value)
+}
+
+
+
+/**
+ * Why a step is locked. `Safety`, `TheySaidNo`, `LetGo` and `Together` are stops that
+ * no progress opens; the others are gates that open as the program goes on.
+ */
+
+public enum LockReason: Equatable, Hashable {
+    
+    case preCheckFirst
+    /**
+     * These earlier steps must be done first. (Step numbers are `u32` here because a
+     * `Vec<u8>` would cross as bytes: `ByteArray` in Kotlin, `Data` in Swift.)
+     */
+    case stepsFirst(steps: [UInt32]
+    )
+    /**
+     * The no-contact period runs until this day (the first day after it).
+     */
+    case noContactRunning(until: String
+    )
+    case noContactNotSet
+    case readinessNotPassed
+    /**
+     * Apologising waits for some friendly back-and-forth.
+     */
+    case warmRepliesNeeded(have: UInt32, need: UInt32
+    )
+    case decisionPending
+    case notYet(revisitOn: String?
+    )
+    case decidedNever
+    /**
+     * Signs of abuse or coercive control were recorded.
+     */
+    case safety
+    case theySaidNo(kind: NoKind
+    )
+    case letGo
+    case together
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LockReason: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLockReason: FfiConverterRustBuffer {
+    typealias SwiftType = LockReason
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LockReason {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .preCheckFirst
+        
+        case 2: return .stepsFirst(steps: try FfiConverterSequenceUInt32.read(from: &buf)
+        )
+        
+        case 3: return .noContactRunning(until: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .noContactNotSet
+        
+        case 5: return .readinessNotPassed
+        
+        case 6: return .warmRepliesNeeded(have: try FfiConverterUInt32.read(from: &buf), need: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 7: return .decisionPending
+        
+        case 8: return .notYet(revisitOn: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 9: return .decidedNever
+        
+        case 10: return .safety
+        
+        case 11: return .theySaidNo(kind: try FfiConverterTypeNoKind.read(from: &buf)
+        )
+        
+        case 12: return .letGo
+        
+        case 13: return .together
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LockReason, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .preCheckFirst:
+            writeInt(&buf, Int32(1))
+        
+        
+        case let .stepsFirst(steps):
+            writeInt(&buf, Int32(2))
+            FfiConverterSequenceUInt32.write(steps, into: &buf)
+            
+        
+        case let .noContactRunning(until):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(until, into: &buf)
+            
+        
+        case .noContactNotSet:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .readinessNotPassed:
+            writeInt(&buf, Int32(5))
+        
+        
+        case let .warmRepliesNeeded(have,need):
+            writeInt(&buf, Int32(6))
+            FfiConverterUInt32.write(have, into: &buf)
+            FfiConverterUInt32.write(need, into: &buf)
+            
+        
+        case .decisionPending:
+            writeInt(&buf, Int32(7))
+        
+        
+        case let .notYet(revisitOn):
+            writeInt(&buf, Int32(8))
+            FfiConverterOptionString.write(revisitOn, into: &buf)
+            
+        
+        case .decidedNever:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .safety:
+            writeInt(&buf, Int32(10))
+        
+        
+        case let .theySaidNo(kind):
+            writeInt(&buf, Int32(11))
+            FfiConverterTypeNoKind.write(kind, into: &buf)
+            
+        
+        case .letGo:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .together:
+            writeInt(&buf, Int32(13))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLockReason_lift(_ buf: RustBuffer) throws -> LockReason {
+    return try FfiConverterTypeLockReason.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLockReason_lower(_ value: LockReason) -> RustBuffer {
+    return FfiConverterTypeLockReason.lower(value)
+}
+
+
+
+/**
+ * Something the user could do next.
+ */
+
+public enum NextAction: Equatable, Hashable {
+    
+    case seeSupport
+    case answerPreCheck
+    case readAdvice(key: String
+    )
+    case recordReasons
+    case sayWhoEnded
+    case planMistakes
+    case setNoContact
+    case waitForNoContact(until: String
+    )
+    case takeReadinessCheck
+    case learnHowTheyAre
+    case reachOut(rung: UInt8, medium: ContactMedium
+    )
+    case waitForCoolOff(until: String
+    )
+    case draftIceBreaker
+    /**
+     * The draft `id` can be marked ready from `ready_after` on.
+     */
+    case markDraftReady(id: String, readyAfter: Date
+    )
+    case writeApology
+    case shareActivity
+    case listenToThem
+    case decide
+    case waitToRevisit(on: String?
+    )
+    case considerTherapy
+    case startTrial
+    case reviewTrial(due: String
+    )
+    case endTrial(due: String
+    )
+    case letGo
+    case closeLetGoExercise(number: UInt8
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension NextAction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNextAction: FfiConverterRustBuffer {
+    typealias SwiftType = NextAction
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NextAction {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .seeSupport
+        
+        case 2: return .answerPreCheck
+        
+        case 3: return .readAdvice(key: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .recordReasons
+        
+        case 5: return .sayWhoEnded
+        
+        case 6: return .planMistakes
+        
+        case 7: return .setNoContact
+        
+        case 8: return .waitForNoContact(until: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 9: return .takeReadinessCheck
+        
+        case 10: return .learnHowTheyAre
+        
+        case 11: return .reachOut(rung: try FfiConverterUInt8.read(from: &buf), medium: try FfiConverterTypeContactMedium.read(from: &buf)
+        )
+        
+        case 12: return .waitForCoolOff(until: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 13: return .draftIceBreaker
+        
+        case 14: return .markDraftReady(id: try FfiConverterString.read(from: &buf), readyAfter: try FfiConverterTimestamp.read(from: &buf)
+        )
+        
+        case 15: return .writeApology
+        
+        case 16: return .shareActivity
+        
+        case 17: return .listenToThem
+        
+        case 18: return .decide
+        
+        case 19: return .waitToRevisit(on: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 20: return .considerTherapy
+        
+        case 21: return .startTrial
+        
+        case 22: return .reviewTrial(due: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 23: return .endTrial(due: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 24: return .letGo
+        
+        case 25: return .closeLetGoExercise(number: try FfiConverterUInt8.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: NextAction, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .seeSupport:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .answerPreCheck:
+            writeInt(&buf, Int32(2))
+        
+        
+        case let .readAdvice(key):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(key, into: &buf)
+            
+        
+        case .recordReasons:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .sayWhoEnded:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .planMistakes:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .setNoContact:
+            writeInt(&buf, Int32(7))
+        
+        
+        case let .waitForNoContact(until):
+            writeInt(&buf, Int32(8))
+            FfiConverterString.write(until, into: &buf)
+            
+        
+        case .takeReadinessCheck:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .learnHowTheyAre:
+            writeInt(&buf, Int32(10))
+        
+        
+        case let .reachOut(rung,medium):
+            writeInt(&buf, Int32(11))
+            FfiConverterUInt8.write(rung, into: &buf)
+            FfiConverterTypeContactMedium.write(medium, into: &buf)
+            
+        
+        case let .waitForCoolOff(until):
+            writeInt(&buf, Int32(12))
+            FfiConverterString.write(until, into: &buf)
+            
+        
+        case .draftIceBreaker:
+            writeInt(&buf, Int32(13))
+        
+        
+        case let .markDraftReady(id,readyAfter):
+            writeInt(&buf, Int32(14))
+            FfiConverterString.write(id, into: &buf)
+            FfiConverterTimestamp.write(readyAfter, into: &buf)
+            
+        
+        case .writeApology:
+            writeInt(&buf, Int32(15))
+        
+        
+        case .shareActivity:
+            writeInt(&buf, Int32(16))
+        
+        
+        case .listenToThem:
+            writeInt(&buf, Int32(17))
+        
+        
+        case .decide:
+            writeInt(&buf, Int32(18))
+        
+        
+        case let .waitToRevisit(on):
+            writeInt(&buf, Int32(19))
+            FfiConverterOptionString.write(on, into: &buf)
+            
+        
+        case .considerTherapy:
+            writeInt(&buf, Int32(20))
+        
+        
+        case .startTrial:
+            writeInt(&buf, Int32(21))
+        
+        
+        case let .reviewTrial(due):
+            writeInt(&buf, Int32(22))
+            FfiConverterString.write(due, into: &buf)
+            
+        
+        case let .endTrial(due):
+            writeInt(&buf, Int32(23))
+            FfiConverterString.write(due, into: &buf)
+            
+        
+        case .letGo:
+            writeInt(&buf, Int32(24))
+        
+        
+        case let .closeLetGoExercise(number):
+            writeInt(&buf, Int32(25))
+            FfiConverterUInt8.write(number, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNextAction_lift(_ buf: RustBuffer) throws -> NextAction {
+    return try FfiConverterTypeNextAction.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNextAction_lower(_ value: NextAction) -> RustBuffer {
+    return FfiConverterTypeNextAction.lower(value)
+}
+
+
+
+/**
+ * How they closed the door; the contact steps then close for good.
+ */
+
+public enum NoKind: Equatable, Hashable {
+    
+    case saidNo
+    case askedNoContact
+    case blocked
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension NoKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNoKind: FfiConverterRustBuffer {
+    typealias SwiftType = NoKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NoKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .saidNo
+        
+        case 2: return .askedNoContact
+        
+        case 3: return .blocked
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: NoKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .saidNo:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .askedNoContact:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .blocked:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNoKind_lift(_ buf: RustBuffer) throws -> NoKind {
+    return try FfiConverterTypeNoKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNoKind_lower(_ value: NoKind) -> RustBuffer {
+    return FfiConverterTypeNoKind.lower(value)
+}
+
+
+
+/**
+ * Where the program stands once it has an answer.
+ */
+
+public enum Outcome: Equatable, Hashable {
+    
+    case together(on: String
+    )
+    case notYet(revisitOn: String?
+    )
+    case letGo(on: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Outcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = Outcome
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Outcome {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .together(on: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 2: return .notYet(revisitOn: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 3: return .letGo(on: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Outcome, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .together(on):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(on, into: &buf)
+            
+        
+        case let .notYet(revisitOn):
+            writeInt(&buf, Int32(2))
+            FfiConverterOptionString.write(revisitOn, into: &buf)
+            
+        
+        case let .letGo(on):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(on, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOutcome_lift(_ buf: RustBuffer) throws -> Outcome {
+    return try FfiConverterTypeOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOutcome_lower(_ value: Outcome) -> RustBuffer {
+    return FfiConverterTypeOutcome.lower(value)
+}
+
+
+
+
+public enum ProgramCommand: Equatable, Hashable {
+    
+    /**
+     * The self-check before step 1: every question answered once.
+     */
+    case answerPreCheck(answers: [Answer], pastCycles: UInt32
+    )
+    case setEndedBy(endedBy: EndedBy
+    )
+    /**
+     * `kind` is a reason-kind code (`ChoiceList.REASON_KINDS`).
+     */
+    case addReason(text: String, kind: String
+    )
+    case addTrigger(text: String
+    )
+    /**
+     * "I have read this advice and still want to continue."
+     */
+    case acknowledgeAdvice(key: String
+    )
+    case addMistake(text: String, plan: String?
+    )
+    case setMistakePlan(id: String, plan: String
+    )
+    /**
+     * The no-contact period, `start..end` (end exclusive), at most 3 months long.
+     */
+    case setNoContact(start: String, end: String
+    )
+    /**
+     * Every readiness item answered once.
+     */
+    case takeReadinessCheck(answers: [Answer]
+    )
+    case endNoContactEarly
+    case addObservation(text: String, on: String?
+    )
+    case logAttempt(medium: ContactMedium, on: String?, reply: Reply, note: String?, 
+        /**
+         * Skip a rung anyway, after reading why not to.
+         */skipAhead: Bool
+    )
+    case setAttemptReply(id: String, reply: Reply
+    )
+    case draftIceBreaker(text: String, coolOffHours: UInt32
+    )
+    case markIceBreakerReady(id: String
+    )
+    /**
+     * Starts an apology draft (`id` none) or updates one; parts left none stay as they are.
+     */
+    case writeApology(id: String?, whatIDid: String?, responsibility: String?, whatChanged: String?, repair: String?
+    )
+    case logActivity(kind: ActivityKind, on: String?, result: ActivityResult, note: String?
+    )
+    case addTheirSide(kind: TheirSideKind, text: String, response: String?
+    )
+    case setTheirSideResponse(id: String, response: String
+    )
+    case decide(answer: DecisionAnswer, revisitOn: String?
+    )
+    case setTherapy(suggested: Bool?, accepted: Bool?
+    )
+    case logTherapySession(on: String?
+    )
+    case startTrial(start: String, end: String, reviewEveryDays: UInt32
+    )
+    /**
+     * A regular review, or with `outcome` the end review.
+     */
+    case reviewTrial(on: String?, signs: [Answer], note: String?, outcome: TrialOutcome?, 
+        /**
+         * The new end date when the outcome is "extend".
+         */extendTo: String?
+    )
+    case letGo(note: String?
+    )
+    /**
+     * What the user wrote for one step of the closing exercise.
+     */
+    case writeLetGoExercise(number: UInt8, text: String
+    )
+    /**
+     * Signs of abuse or coercive control (safety-sign codes, `ChoiceList.SAFETY_SIGNS`).
+     */
+    case flagSafety(signs: [String]
+    )
+    case theySaidNo(kind: NoKind
+    )
+    /**
+     * Removes a reason, trigger, mistake, observation, draft, activity or note about
+     * their side. Contact attempts, decisions, reviews and safety records stay.
+     */
+    case remove(id: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ProgramCommand: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProgramCommand: FfiConverterRustBuffer {
+    typealias SwiftType = ProgramCommand
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProgramCommand {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .answerPreCheck(answers: try FfiConverterSequenceTypeAnswer.read(from: &buf), pastCycles: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 2: return .setEndedBy(endedBy: try FfiConverterTypeEndedBy.read(from: &buf)
+        )
+        
+        case 3: return .addReason(text: try FfiConverterString.read(from: &buf), kind: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .addTrigger(text: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .acknowledgeAdvice(key: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 6: return .addMistake(text: try FfiConverterString.read(from: &buf), plan: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 7: return .setMistakePlan(id: try FfiConverterString.read(from: &buf), plan: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 8: return .setNoContact(start: try FfiConverterString.read(from: &buf), end: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 9: return .takeReadinessCheck(answers: try FfiConverterSequenceTypeAnswer.read(from: &buf)
+        )
+        
+        case 10: return .endNoContactEarly
+        
+        case 11: return .addObservation(text: try FfiConverterString.read(from: &buf), on: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 12: return .logAttempt(medium: try FfiConverterTypeContactMedium.read(from: &buf), on: try FfiConverterOptionString.read(from: &buf), reply: try FfiConverterTypeReply.read(from: &buf), note: try FfiConverterOptionString.read(from: &buf), skipAhead: try FfiConverterBool.read(from: &buf)
+        )
+        
+        case 13: return .setAttemptReply(id: try FfiConverterString.read(from: &buf), reply: try FfiConverterTypeReply.read(from: &buf)
+        )
+        
+        case 14: return .draftIceBreaker(text: try FfiConverterString.read(from: &buf), coolOffHours: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 15: return .markIceBreakerReady(id: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 16: return .writeApology(id: try FfiConverterOptionString.read(from: &buf), whatIDid: try FfiConverterOptionString.read(from: &buf), responsibility: try FfiConverterOptionString.read(from: &buf), whatChanged: try FfiConverterOptionString.read(from: &buf), repair: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 17: return .logActivity(kind: try FfiConverterTypeActivityKind.read(from: &buf), on: try FfiConverterOptionString.read(from: &buf), result: try FfiConverterTypeActivityResult.read(from: &buf), note: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 18: return .addTheirSide(kind: try FfiConverterTypeTheirSideKind.read(from: &buf), text: try FfiConverterString.read(from: &buf), response: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 19: return .setTheirSideResponse(id: try FfiConverterString.read(from: &buf), response: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 20: return .decide(answer: try FfiConverterTypeDecisionAnswer.read(from: &buf), revisitOn: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 21: return .setTherapy(suggested: try FfiConverterOptionBool.read(from: &buf), accepted: try FfiConverterOptionBool.read(from: &buf)
+        )
+        
+        case 22: return .logTherapySession(on: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 23: return .startTrial(start: try FfiConverterString.read(from: &buf), end: try FfiConverterString.read(from: &buf), reviewEveryDays: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 24: return .reviewTrial(on: try FfiConverterOptionString.read(from: &buf), signs: try FfiConverterSequenceTypeAnswer.read(from: &buf), note: try FfiConverterOptionString.read(from: &buf), outcome: try FfiConverterOptionTypeTrialOutcome.read(from: &buf), extendTo: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 25: return .letGo(note: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 26: return .writeLetGoExercise(number: try FfiConverterUInt8.read(from: &buf), text: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 27: return .flagSafety(signs: try FfiConverterSequenceString.read(from: &buf)
+        )
+        
+        case 28: return .theySaidNo(kind: try FfiConverterTypeNoKind.read(from: &buf)
+        )
+        
+        case 29: return .remove(id: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ProgramCommand, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .answerPreCheck(answers,pastCycles):
+            writeInt(&buf, Int32(1))
+            FfiConverterSequenceTypeAnswer.write(answers, into: &buf)
+            FfiConverterUInt32.write(pastCycles, into: &buf)
+            
+        
+        case let .setEndedBy(endedBy):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeEndedBy.write(endedBy, into: &buf)
+            
+        
+        case let .addReason(text,kind):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(text, into: &buf)
+            FfiConverterString.write(kind, into: &buf)
+            
+        
+        case let .addTrigger(text):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(text, into: &buf)
+            
+        
+        case let .acknowledgeAdvice(key):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(key, into: &buf)
+            
+        
+        case let .addMistake(text,plan):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(text, into: &buf)
+            FfiConverterOptionString.write(plan, into: &buf)
+            
+        
+        case let .setMistakePlan(id,plan):
+            writeInt(&buf, Int32(7))
+            FfiConverterString.write(id, into: &buf)
+            FfiConverterString.write(plan, into: &buf)
+            
+        
+        case let .setNoContact(start,end):
+            writeInt(&buf, Int32(8))
+            FfiConverterString.write(start, into: &buf)
+            FfiConverterString.write(end, into: &buf)
+            
+        
+        case let .takeReadinessCheck(answers):
+            writeInt(&buf, Int32(9))
+            FfiConverterSequenceTypeAnswer.write(answers, into: &buf)
+            
+        
+        case .endNoContactEarly:
+            writeInt(&buf, Int32(10))
+        
+        
+        case let .addObservation(text,on):
+            writeInt(&buf, Int32(11))
+            FfiConverterString.write(text, into: &buf)
+            FfiConverterOptionString.write(on, into: &buf)
+            
+        
+        case let .logAttempt(medium,on,reply,note,skipAhead):
+            writeInt(&buf, Int32(12))
+            FfiConverterTypeContactMedium.write(medium, into: &buf)
+            FfiConverterOptionString.write(on, into: &buf)
+            FfiConverterTypeReply.write(reply, into: &buf)
+            FfiConverterOptionString.write(note, into: &buf)
+            FfiConverterBool.write(skipAhead, into: &buf)
+            
+        
+        case let .setAttemptReply(id,reply):
+            writeInt(&buf, Int32(13))
+            FfiConverterString.write(id, into: &buf)
+            FfiConverterTypeReply.write(reply, into: &buf)
+            
+        
+        case let .draftIceBreaker(text,coolOffHours):
+            writeInt(&buf, Int32(14))
+            FfiConverterString.write(text, into: &buf)
+            FfiConverterUInt32.write(coolOffHours, into: &buf)
+            
+        
+        case let .markIceBreakerReady(id):
+            writeInt(&buf, Int32(15))
+            FfiConverterString.write(id, into: &buf)
+            
+        
+        case let .writeApology(id,whatIDid,responsibility,whatChanged,repair):
+            writeInt(&buf, Int32(16))
+            FfiConverterOptionString.write(id, into: &buf)
+            FfiConverterOptionString.write(whatIDid, into: &buf)
+            FfiConverterOptionString.write(responsibility, into: &buf)
+            FfiConverterOptionString.write(whatChanged, into: &buf)
+            FfiConverterOptionString.write(repair, into: &buf)
+            
+        
+        case let .logActivity(kind,on,result,note):
+            writeInt(&buf, Int32(17))
+            FfiConverterTypeActivityKind.write(kind, into: &buf)
+            FfiConverterOptionString.write(on, into: &buf)
+            FfiConverterTypeActivityResult.write(result, into: &buf)
+            FfiConverterOptionString.write(note, into: &buf)
+            
+        
+        case let .addTheirSide(kind,text,response):
+            writeInt(&buf, Int32(18))
+            FfiConverterTypeTheirSideKind.write(kind, into: &buf)
+            FfiConverterString.write(text, into: &buf)
+            FfiConverterOptionString.write(response, into: &buf)
+            
+        
+        case let .setTheirSideResponse(id,response):
+            writeInt(&buf, Int32(19))
+            FfiConverterString.write(id, into: &buf)
+            FfiConverterString.write(response, into: &buf)
+            
+        
+        case let .decide(answer,revisitOn):
+            writeInt(&buf, Int32(20))
+            FfiConverterTypeDecisionAnswer.write(answer, into: &buf)
+            FfiConverterOptionString.write(revisitOn, into: &buf)
+            
+        
+        case let .setTherapy(suggested,accepted):
+            writeInt(&buf, Int32(21))
+            FfiConverterOptionBool.write(suggested, into: &buf)
+            FfiConverterOptionBool.write(accepted, into: &buf)
+            
+        
+        case let .logTherapySession(on):
+            writeInt(&buf, Int32(22))
+            FfiConverterOptionString.write(on, into: &buf)
+            
+        
+        case let .startTrial(start,end,reviewEveryDays):
+            writeInt(&buf, Int32(23))
+            FfiConverterString.write(start, into: &buf)
+            FfiConverterString.write(end, into: &buf)
+            FfiConverterUInt32.write(reviewEveryDays, into: &buf)
+            
+        
+        case let .reviewTrial(on,signs,note,outcome,extendTo):
+            writeInt(&buf, Int32(24))
+            FfiConverterOptionString.write(on, into: &buf)
+            FfiConverterSequenceTypeAnswer.write(signs, into: &buf)
+            FfiConverterOptionString.write(note, into: &buf)
+            FfiConverterOptionTypeTrialOutcome.write(outcome, into: &buf)
+            FfiConverterOptionString.write(extendTo, into: &buf)
+            
+        
+        case let .letGo(note):
+            writeInt(&buf, Int32(25))
+            FfiConverterOptionString.write(note, into: &buf)
+            
+        
+        case let .writeLetGoExercise(number,text):
+            writeInt(&buf, Int32(26))
+            FfiConverterUInt8.write(number, into: &buf)
+            FfiConverterString.write(text, into: &buf)
+            
+        
+        case let .flagSafety(signs):
+            writeInt(&buf, Int32(27))
+            FfiConverterSequenceString.write(signs, into: &buf)
+            
+        
+        case let .theySaidNo(kind):
+            writeInt(&buf, Int32(28))
+            FfiConverterTypeNoKind.write(kind, into: &buf)
+            
+        
+        case let .remove(id):
+            writeInt(&buf, Int32(29))
+            FfiConverterString.write(id, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgramCommand_lift(_ buf: RustBuffer) throws -> ProgramCommand {
+    return try FfiConverterTypeProgramCommand.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgramCommand_lower(_ value: ProgramCommand) -> RustBuffer {
+    return FfiConverterTypeProgramCommand.lower(value)
+}
+
+
+
 public 
 enum ReconnectError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
 
     
     
     /**
-     * The request was refused (e.g. a mood outside 1–5); nothing changed.
+     * The request was refused (e.g. a mood outside 1–5, a date that is not YYYY-MM-DD);
+     * nothing changed.
      */
-    case InvalidInput(message: String)
-    
+    case InvalidInput(detail: String
+    )
+    /**
+     * The program's rules do not allow this now (a locked step, a skipped rung, a
+     * safety lock, …); nothing changed. `reason` says which rule, `detail` says it in
+     * the core's words.
+     */
+    case Refused(reason: RefusalReason, detail: String
+    )
     /**
      * The key does not open this store.
      */
-    case WrongKey(message: String)
-    
+    case WrongKey(detail: String
+    )
     /**
      * The file is not a Reconnect store (plain SQLite, another app's, random bytes).
      */
-    case NotAReconnectStore(message: String)
-    
+    case NotAReconnectStore(detail: String
+    )
     /**
      * The store is truncated or damaged; it was left exactly as found.
      */
-    case Damaged(message: String)
-    
+    case Damaged(detail: String
+    )
     /**
      * The store was written by a newer version of the app.
      */
-    case NewerVersion(message: String)
-    
+    case NewerVersion(detail: String
+    )
     /**
      * The store is open elsewhere (another window, process or handle).
      */
-    case InUse(message: String)
-    
+    case InUse(detail: String
+    )
     /**
      * The disk or the database could not be used.
      */
-    case Storage(message: String)
-    
+    case Storage(detail: String
+    )
     /**
      * The store was closed.
      */
-    case Closed(message: String)
-    
+    case Closed
     /**
      * Something that should not happen did; reopening the store recovers.
      */
-    case Internal(message: String)
-    
+    case Internal(detail: String
+    )
 
     
 
@@ -1597,43 +5796,36 @@ public struct FfiConverterTypeReconnectError: FfiConverterRustBuffer {
 
         
         case 1: return .InvalidInput(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 2: return .WrongKey(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 3: return .NotAReconnectStore(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 4: return .Damaged(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 5: return .NewerVersion(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 6: return .InUse(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 7: return .Storage(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 8: return .Closed(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 9: return .Internal(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 2: return .Refused(
+            reason: try FfiConverterTypeRefusalReason.read(from: &buf), 
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 3: return .WrongKey(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 4: return .NotAReconnectStore(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 5: return .Damaged(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 6: return .NewerVersion(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 7: return .InUse(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 8: return .Storage(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 9: return .Closed
+        case 10: return .Internal(
+            detail: try FfiConverterString.read(from: &buf)
+            )
 
-        default: throw UniffiInternalError.unexpectedEnumCase
+         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
 
@@ -1643,26 +5835,56 @@ public struct FfiConverterTypeReconnectError: FfiConverterRustBuffer {
         
 
         
-        case .InvalidInput(_ /* message is ignored*/):
-            writeInt(&buf, Int32(1))
-        case .WrongKey(_ /* message is ignored*/):
-            writeInt(&buf, Int32(2))
-        case .NotAReconnectStore(_ /* message is ignored*/):
-            writeInt(&buf, Int32(3))
-        case .Damaged(_ /* message is ignored*/):
-            writeInt(&buf, Int32(4))
-        case .NewerVersion(_ /* message is ignored*/):
-            writeInt(&buf, Int32(5))
-        case .InUse(_ /* message is ignored*/):
-            writeInt(&buf, Int32(6))
-        case .Storage(_ /* message is ignored*/):
-            writeInt(&buf, Int32(7))
-        case .Closed(_ /* message is ignored*/):
-            writeInt(&buf, Int32(8))
-        case .Internal(_ /* message is ignored*/):
-            writeInt(&buf, Int32(9))
-
         
+        case let .InvalidInput(detail):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .Refused(reason,detail):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeRefusalReason.write(reason, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .WrongKey(detail):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .NotAReconnectStore(detail):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .Damaged(detail):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .NewerVersion(detail):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .InUse(detail):
+            writeInt(&buf, Int32(7))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .Storage(detail):
+            writeInt(&buf, Int32(8))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case .Closed:
+            writeInt(&buf, Int32(9))
+        
+        
+        case let .Internal(detail):
+            writeInt(&buf, Int32(10))
+            FfiConverterString.write(detail, into: &buf)
+            
         }
     }
 }
@@ -1681,6 +5903,505 @@ public func FfiConverterTypeReconnectError_lift(_ buf: RustBuffer) throws -> Rec
 public func FfiConverterTypeReconnectError_lower(_ value: ReconnectError) -> RustBuffer {
     return FfiConverterTypeReconnectError.lower(value)
 }
+
+
+
+public enum RefusalReason: Equatable, Hashable {
+    
+    /**
+     * The command's step is not open yet, for these reasons.
+     */
+    case stepLocked(step: UInt8, reasons: [LockReason]
+    )
+    /**
+     * Signs of abuse or control were recorded: every contact step is locked.
+     */
+    case safetyLocked
+    /**
+     * They said no: the contact steps are closed for good.
+     */
+    case theySaidNo
+    /**
+     * The program has ended; nothing more is recorded in its steps.
+     */
+    case programEnded(outcome: Outcome
+    )
+    /**
+     * `medium` is above the open rung of the ladder; `open_medium` is the next open one.
+     * Skipping is possible only by saying so (`skip_ahead`).
+     */
+    case ladderSkip(medium: ContactMedium, openMedium: ContactMedium
+    )
+    /**
+     * Two unanswered attempts in a row: contact rests until this day.
+     */
+    case coolingOff(until: String
+    )
+    /**
+     * A no-contact period is at most 3 months long.
+     */
+    case noContactTooLong(start: String, latestEnd: String
+    )
+    case readinessNotPassed
+    /**
+     * The draft cannot be marked ready before this instant.
+     */
+    case draftCoolingOff(readyAfter: Date
+    )
+    case notFound(id: String
+    )
+    /**
+     * Contact attempts, decisions, reviews and safety records are kept.
+     */
+    case notRemovable(id: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RefusalReason: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRefusalReason: FfiConverterRustBuffer {
+    typealias SwiftType = RefusalReason
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RefusalReason {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .stepLocked(step: try FfiConverterUInt8.read(from: &buf), reasons: try FfiConverterSequenceTypeLockReason.read(from: &buf)
+        )
+        
+        case 2: return .safetyLocked
+        
+        case 3: return .theySaidNo
+        
+        case 4: return .programEnded(outcome: try FfiConverterTypeOutcome.read(from: &buf)
+        )
+        
+        case 5: return .ladderSkip(medium: try FfiConverterTypeContactMedium.read(from: &buf), openMedium: try FfiConverterTypeContactMedium.read(from: &buf)
+        )
+        
+        case 6: return .coolingOff(until: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 7: return .noContactTooLong(start: try FfiConverterString.read(from: &buf), latestEnd: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 8: return .readinessNotPassed
+        
+        case 9: return .draftCoolingOff(readyAfter: try FfiConverterTimestamp.read(from: &buf)
+        )
+        
+        case 10: return .notFound(id: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 11: return .notRemovable(id: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RefusalReason, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .stepLocked(step,reasons):
+            writeInt(&buf, Int32(1))
+            FfiConverterUInt8.write(step, into: &buf)
+            FfiConverterSequenceTypeLockReason.write(reasons, into: &buf)
+            
+        
+        case .safetyLocked:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .theySaidNo:
+            writeInt(&buf, Int32(3))
+        
+        
+        case let .programEnded(outcome):
+            writeInt(&buf, Int32(4))
+            FfiConverterTypeOutcome.write(outcome, into: &buf)
+            
+        
+        case let .ladderSkip(medium,openMedium):
+            writeInt(&buf, Int32(5))
+            FfiConverterTypeContactMedium.write(medium, into: &buf)
+            FfiConverterTypeContactMedium.write(openMedium, into: &buf)
+            
+        
+        case let .coolingOff(until):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(until, into: &buf)
+            
+        
+        case let .noContactTooLong(start,latestEnd):
+            writeInt(&buf, Int32(7))
+            FfiConverterString.write(start, into: &buf)
+            FfiConverterString.write(latestEnd, into: &buf)
+            
+        
+        case .readinessNotPassed:
+            writeInt(&buf, Int32(8))
+        
+        
+        case let .draftCoolingOff(readyAfter):
+            writeInt(&buf, Int32(9))
+            FfiConverterTimestamp.write(readyAfter, into: &buf)
+            
+        
+        case let .notFound(id):
+            writeInt(&buf, Int32(10))
+            FfiConverterString.write(id, into: &buf)
+            
+        
+        case let .notRemovable(id):
+            writeInt(&buf, Int32(11))
+            FfiConverterString.write(id, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRefusalReason_lift(_ buf: RustBuffer) throws -> RefusalReason {
+    return try FfiConverterTypeRefusalReason.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRefusalReason_lower(_ value: RefusalReason) -> RustBuffer {
+    return FfiConverterTypeRefusalReason.lower(value)
+}
+
+
+
+/**
+ * How they answered a contact attempt (step 4).
+ */
+
+public enum Reply: Equatable, Hashable {
+    
+    case noReply
+    case cold
+    case neutral
+    case warm
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Reply: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReply: FfiConverterRustBuffer {
+    typealias SwiftType = Reply
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Reply {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .noReply
+        
+        case 2: return .cold
+        
+        case 3: return .neutral
+        
+        case 4: return .warm
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Reply, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .noReply:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .cold:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .neutral:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .warm:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReply_lift(_ buf: RustBuffer) throws -> Reply {
+    return try FfiConverterTypeReply.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReply_lower(_ value: Reply) -> RustBuffer {
+    return FfiConverterTypeReply.lower(value)
+}
+
+
+
+
+public enum StepState: Equatable, Hashable {
+    
+    case locked
+    case available
+    case inProgress
+    case done
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension StepState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStepState: FfiConverterRustBuffer {
+    typealias SwiftType = StepState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StepState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .locked
+        
+        case 2: return .available
+        
+        case 3: return .inProgress
+        
+        case 4: return .done
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: StepState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .locked:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .available:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .inProgress:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .done:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStepState_lift(_ buf: RustBuffer) throws -> StepState {
+    return try FfiConverterTypeStepState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStepState_lower(_ value: StepState) -> RustBuffer {
+    return FfiConverterTypeStepState.lower(value)
+}
+
+
+
+/**
+ * What they shared (step 8).
+ */
+
+public enum TheirSideKind: Equatable, Hashable {
+    
+    case feeling
+    case concern
+    case boundary
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TheirSideKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTheirSideKind: FfiConverterRustBuffer {
+    typealias SwiftType = TheirSideKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TheirSideKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .feeling
+        
+        case 2: return .concern
+        
+        case 3: return .boundary
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TheirSideKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .feeling:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .concern:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .boundary:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTheirSideKind_lift(_ buf: RustBuffer) throws -> TheirSideKind {
+    return try FfiConverterTypeTheirSideKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTheirSideKind_lower(_ value: TheirSideKind) -> RustBuffer {
+    return FfiConverterTypeTheirSideKind.lower(value)
+}
+
+
+
+/**
+ * Where the trial period's end review leads (step 11).
+ */
+
+public enum TrialOutcome: Equatable, Hashable {
+    
+    case together
+    case extend
+    case letGo
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TrialOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTrialOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = TrialOutcome
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TrialOutcome {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .together
+        
+        case 2: return .extend
+        
+        case 3: return .letGo
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TrialOutcome, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .together:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .extend:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .letGo:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTrialOutcome_lift(_ buf: RustBuffer) throws -> TrialOutcome {
+    return try FfiConverterTypeTrialOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTrialOutcome_lower(_ value: TrialOutcome) -> RustBuffer {
+    return FfiConverterTypeTrialOutcome.lower(value)
+}
+
 
 
 
@@ -1823,6 +6544,30 @@ public func FfiConverterCallbackInterfaceChangeListener_lower(_ v: ChangeListene
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionUInt8: FfiConverterRustBuffer {
+    typealias SwiftType = UInt8?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt8.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt8.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
     typealias SwiftType = UInt32?
 
@@ -1839,6 +6584,30 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
+    typealias SwiftType = Bool?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterBool.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterBool.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -1871,6 +6640,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTimestamp: FfiConverterRustBuffer {
+    typealias SwiftType = Date?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTimestamp.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTimestamp.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCheckIn: FfiConverterRustBuffer {
     typealias SwiftType = CheckIn?
 
@@ -1887,6 +6680,198 @@ fileprivate struct FfiConverterOptionTypeCheckIn: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeCheckIn.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeLetGoRecord: FfiConverterRustBuffer {
+    typealias SwiftType = LetGoRecord?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLetGoRecord.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLetGoRecord.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeNoContact: FfiConverterRustBuffer {
+    typealias SwiftType = NoContact?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeNoContact.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeNoContact.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePreCheckAnswers: FfiConverterRustBuffer {
+    typealias SwiftType = PreCheckAnswers?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePreCheckAnswers.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePreCheckAnswers.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeReadiness: FfiConverterRustBuffer {
+    typealias SwiftType = Readiness?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeReadiness.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeReadiness.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSafetyView: FfiConverterRustBuffer {
+    typealias SwiftType = SafetyView?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSafetyView.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSafetyView.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSaidNo: FfiConverterRustBuffer {
+    typealias SwiftType = SaidNo?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSaidNo.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSaidNo.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeStepContent: FfiConverterRustBuffer {
+    typealias SwiftType = StepContent?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeStepContent.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeStepContent.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeTrial: FfiConverterRustBuffer {
+    typealias SwiftType = Trial?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTrial.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTrial.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -1919,6 +6904,103 @@ fileprivate struct FfiConverterOptionTypeContactMedium: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeEndedBy: FfiConverterRustBuffer {
+    typealias SwiftType = EndedBy?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeEndedBy.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeEndedBy.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = Outcome?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeOutcome.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeOutcome.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeTrialOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = TrialOutcome?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTrialOutcome.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTrialOutcome.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = [UInt32]
+
+    public static func write(_ value: [UInt32], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterUInt32.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt32] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UInt32]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterUInt32.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -1936,6 +7018,106 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAdvice: FfiConverterRustBuffer {
+    typealias SwiftType = [Advice]
+
+    public static func write(_ value: [Advice], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAdvice.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Advice] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Advice]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAdvice.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAnswer: FfiConverterRustBuffer {
+    typealias SwiftType = [Answer]
+
+    public static func write(_ value: [Answer], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAnswer.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Answer] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Answer]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAnswer.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeApology: FfiConverterRustBuffer {
+    typealias SwiftType = [Apology]
+
+    public static func write(_ value: [Apology], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeApology.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Apology] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Apology]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeApology.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAttempt: FfiConverterRustBuffer {
+    typealias SwiftType = [Attempt]
+
+    public static func write(_ value: [Attempt], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAttempt.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Attempt] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Attempt]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAttempt.read(from: &buf))
         }
         return seq
     }
@@ -1966,6 +7148,456 @@ fileprivate struct FfiConverterSequenceTypeCheckIn: FfiConverterRustBuffer {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeChoice: FfiConverterRustBuffer {
+    typealias SwiftType = [Choice]
+
+    public static func write(_ value: [Choice], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeChoice.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Choice] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Choice]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeChoice.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeContentLine: FfiConverterRustBuffer {
+    typealias SwiftType = [ContentLine]
+
+    public static func write(_ value: [ContentLine], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeContentLine.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ContentLine] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ContentLine]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeContentLine.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDecision: FfiConverterRustBuffer {
+    typealias SwiftType = [Decision]
+
+    public static func write(_ value: [Decision], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDecision.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Decision] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Decision]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDecision.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeExerciseAnswer: FfiConverterRustBuffer {
+    typealias SwiftType = [ExerciseAnswer]
+
+    public static func write(_ value: [ExerciseAnswer], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeExerciseAnswer.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ExerciseAnswer] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ExerciseAnswer]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeExerciseAnswer.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeIceBreaker: FfiConverterRustBuffer {
+    typealias SwiftType = [IceBreaker]
+
+    public static func write(_ value: [IceBreaker], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeIceBreaker.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [IceBreaker] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [IceBreaker]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeIceBreaker.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMistake: FfiConverterRustBuffer {
+    typealias SwiftType = [Mistake]
+
+    public static func write(_ value: [Mistake], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMistake.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Mistake] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Mistake]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMistake.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeObservationNote: FfiConverterRustBuffer {
+    typealias SwiftType = [ObservationNote]
+
+    public static func write(_ value: [ObservationNote], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeObservationNote.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ObservationNote] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ObservationNote]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeObservationNote.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePhaseView: FfiConverterRustBuffer {
+    typealias SwiftType = [PhaseView]
+
+    public static func write(_ value: [PhaseView], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePhaseView.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PhaseView] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PhaseView]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePhaseView.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePreCheckQuestion: FfiConverterRustBuffer {
+    typealias SwiftType = [PreCheckQuestion]
+
+    public static func write(_ value: [PreCheckQuestion], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePreCheckQuestion.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PreCheckQuestion] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PreCheckQuestion]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePreCheckQuestion.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeReason: FfiConverterRustBuffer {
+    typealias SwiftType = [Reason]
+
+    public static func write(_ value: [Reason], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeReason.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Reason] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Reason]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeReason.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSafetyFlag: FfiConverterRustBuffer {
+    typealias SwiftType = [SafetyFlag]
+
+    public static func write(_ value: [SafetyFlag], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSafetyFlag.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SafetyFlag] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SafetyFlag]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSafetyFlag.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSharedActivity: FfiConverterRustBuffer {
+    typealias SwiftType = [SharedActivity]
+
+    public static func write(_ value: [SharedActivity], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSharedActivity.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SharedActivity] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SharedActivity]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSharedActivity.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeStepView: FfiConverterRustBuffer {
+    typealias SwiftType = [StepView]
+
+    public static func write(_ value: [StepView], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStepView.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [StepView] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [StepView]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStepView.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTextRecord: FfiConverterRustBuffer {
+    typealias SwiftType = [TextRecord]
+
+    public static func write(_ value: [TextRecord], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTextRecord.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TextRecord] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TextRecord]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTextRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTheirSide: FfiConverterRustBuffer {
+    typealias SwiftType = [TheirSide]
+
+    public static func write(_ value: [TheirSide], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTheirSide.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TheirSide] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TheirSide]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTheirSide.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTrialReview: FfiConverterRustBuffer {
+    typealias SwiftType = [TrialReview]
+
+    public static func write(_ value: [TrialReview], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTrialReview.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TrialReview] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TrialReview]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTrialReview.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLockReason: FfiConverterRustBuffer {
+    typealias SwiftType = [LockReason]
+
+    public static func write(_ value: [LockReason], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLockReason.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LockReason] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LockReason]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLockReason.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeNextAction: FfiConverterRustBuffer {
+    typealias SwiftType = [NextAction]
+
+    public static func write(_ value: [NextAction], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeNextAction.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [NextAction] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [NextAction]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeNextAction.read(from: &buf))
+        }
+        return seq
+    }
+}
+
 private enum InitializationResult {
     case ok
     case contractVersionMismatch
@@ -1984,6 +7616,18 @@ private let initializationResult: InitializationResult = {
     if (uniffi_reconnect_ffi_checksum_method_listenerhandle_cancel() != 56747) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_content_choices() != 3167) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_content_text() != 57213) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_pre_check_content() != 7988) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_program_step() != 45909) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_reconnect_ffi_checksum_method_reconnectstore_check_in() != 44327) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2000,6 +7644,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reconnect_ffi_checksum_method_reconnectstore_merge_document() != 39139) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_program() != 25757) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_program_command() != 36763) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reconnect_ffi_checksum_method_reconnectstore_save_document() != 17701) {

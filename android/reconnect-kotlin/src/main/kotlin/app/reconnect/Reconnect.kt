@@ -4,28 +4,42 @@ import app.reconnect.ffi.ChangeEvent
 import app.reconnect.ffi.ChangeListener
 import app.reconnect.ffi.CheckIn
 import app.reconnect.ffi.CheckInInput
+import app.reconnect.ffi.Choice
+import app.reconnect.ffi.ChoiceList
+import app.reconnect.ffi.CommandResult
 import app.reconnect.ffi.ContactMedium
 import app.reconnect.ffi.OpenOptions
+import app.reconnect.ffi.PreCheckContent
+import app.reconnect.ffi.ProgramCommand
+import app.reconnect.ffi.ProgramView
 import app.reconnect.ffi.ReconnectException
 import app.reconnect.ffi.ReconnectStore
+import app.reconnect.ffi.StepContent
 import app.reconnect.ffi.TodayView
 import java.io.File
 import java.time.Instant
 import java.time.ZoneId
 import java.util.concurrent.atomic.AtomicBoolean
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.buffer
 import kotlinx.coroutines.flow.callbackFlow
+import kotlinx.coroutines.withContext
 
 /**
  * The app's handle on its private store: Kotlin types in, the core's records out, and
- * changes as a [Flow]. Every call may block on disk, so call it off the main thread.
+ * changes as a [Flow]. The check-in calls may block on disk, so call them off the main
+ * thread; the program calls are `suspend` and move to [io] themselves.
  * Made with [open]; the constructor is internal so tests can pass in a store double.
  */
-class Reconnect internal constructor(private val store: ReconnectStore) : CheckInRecorder, AutoCloseable {
+class Reconnect internal constructor(
+    private val store: ReconnectStore,
+    private val io: CoroutineDispatcher = Dispatchers.IO,
+) : CheckInRecorder, AutoCloseable {
     private val closed = AtomicBoolean(false)
 
     /** Completes when the store closes, which ends every [changes] collection. */
@@ -70,11 +84,39 @@ class Reconnect internal constructor(private val store: ReconnectStore) : CheckI
     /** Check-ins, newest first; at most [limit] when given. */
     fun history(limit: Int? = null): List<CheckIn> {
         val bound = limit?.let {
-            if (it < 0) throw ReconnectException.InvalidInput("a history limit cannot be negative")
+            if (it < 0) throw ReconnectException.InvalidInput(detail = "a history limit cannot be negative")
             it.toUInt()
         }
         return withStore { it.history(bound) }
     }
+
+    /**
+     * The program as it stands now: phases, steps and why they are locked, what to do
+     * next, advice, the contact ladder, safety and support, and everything recorded.
+     */
+    suspend fun program(): ProgramView = withContext(io) { withStore { it.program() } }
+
+    /**
+     * Records one program command if the program's rules allow it now, and returns the
+     * new view with the id of any record it created. Nothing changes when it throws:
+     * [ReconnectException.Refused] names the rule (show it with [userMessage]),
+     * [ReconnectException.InvalidInput] the value, e.g. a date that is not YYYY-MM-DD.
+     */
+    suspend fun programCommand(command: ProgramCommand): CommandResult =
+        withContext(io) { withStore { it.programCommand(command) } }
+
+    /** Title, explanation and prompts of step [number] (1–11); null for other numbers. */
+    fun stepContent(number: Int): StepContent? =
+        if (number in 1..255) withStore { it.programStep(number.toUByte()) } else null
+
+    /** The questions of the self-check before step 1, answered by their codes. */
+    fun preCheckContent(): PreCheckContent = withStore { it.preCheckContent() }
+
+    /** The codes a command takes (reason kinds, readiness items, …) with their labels. */
+    fun choices(list: ChoiceList): List<Choice> = withStore { it.contentChoices(list) }
+
+    /** Any program text by its key, e.g. `step.4.explanation`; null for unknown keys. */
+    fun text(key: String): String? = withStore { it.contentText(key) }
 
     /** Tells the core which zone the device is in now, e.g. after travel. */
     fun setTimeZone(zone: ZoneId) = withStore { it.setTimeZone(zone.id) }
@@ -106,10 +148,10 @@ class Reconnect internal constructor(private val store: ReconnectStore) : CheckI
         }
     }
 
-    private fun closedError() = ReconnectException.Closed("the store is closed")
+    private fun closedError() = ReconnectException.Closed()
 
     private fun Int.toByteField(name: String): UByte {
-        if (this !in 0..255) throw ReconnectException.InvalidInput("$name $this is out of range")
+        if (this !in 0..255) throw ReconnectException.InvalidInput(detail = "$name $this is out of range")
         return toUByte()
     }
 

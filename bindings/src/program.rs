@@ -1,0 +1,31 @@
+//! The 11-step program over the FFI: the view, every command, why a command was refused,
+//! and the words a shell needs to render a step. Records and enums mirror the core's;
+//! conversions only, the rules stay in the core.
+
+mod codes;
+mod command;
+mod content;
+mod convert;
+mod records;
+mod refusal;
+mod view;
+
+pub use codes::{
+    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
+    TrialOutcome,
+};
+pub use command::ProgramCommand;
+pub use content::{
+    Choice, ChoiceList, ContentLine, PreCheckContent, PreCheckQuestion, StepContent,
+};
+pub use convert::Answer;
+pub use records::{
+    Apology, Attempt, Decision, ExerciseAnswer, IceBreaker, LetGoRecord, Mistake, NoContact,
+    ObservationNote, PreCheckAnswers, ProgramRecords, Readiness, Reason, SafetyFlag, SaidNo,
+    SharedActivity, TextRecord, TheirSide, Therapy, Trial, TrialReview,
+};
+pub use refusal::RefusalReason;
+pub use view::{
+    Advice, CommandResult, KeyDates, LadderView, LockReason, NextAction, Outcome, PhaseView,
+    ProgramView, SafetyView, StepState, StepView,
+};
