@@ -90,8 +90,13 @@ fn the_full_path_to_together() {
     );
     assert_eq!(trial.view.dates.next_trial_review, Some(date(day + 22)));
     assert_eq!(trial.view.dates.trial_ends, Some(date(day + 64)));
+    assert_eq!(
+        trial.view.dates.trial_reviews,
+        [22, 36, 50, 64].map(|d| date(day + d)).to_vec()
+    );
     let reviewed = dev.run(day + 22, review(true, None));
     assert_eq!(reviewed.view.dates.next_trial_review, Some(date(day + 36)));
+    assert_eq!(reviewed.view.dates.trial_reviews.len(), 3);
     dev.run(day + 36, review(true, None));
     dev.run(day + 50, review(true, None));
     let before_end = dev.on(day + 60).program().unwrap();

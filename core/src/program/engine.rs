@@ -30,6 +30,8 @@ pub const COOL_OFF_DAYS: u64 = 14;
 pub const UNANSWERED_FOR_ADVICE: usize = 3;
 /// Earlier break-up/reunite cycles (or trial extensions) that add the cycles advice.
 pub const CYCLES_FOR_ADVICE: u32 = 2;
+/// Upcoming trial review dates listed in the view (for reminders).
+pub const MAX_REVIEW_DATES: usize = 64;
 /// The step number that stands for the pre-check.
 pub const PRE_CHECK_STEP: u8 = 0;
 
@@ -174,8 +176,9 @@ impl<'a> Facts<'a> {
                 .count(),
         );
         let paused_until = (unanswered_in_a_row >= 2)
-            .then(|| attempts.last().map(|a| a.on + Days::new(COOL_OFF_DAYS)))
+            .then(|| attempts.last())
             .flatten()
+            .and_then(|a| a.on.checked_add_days(Days::new(COOL_OFF_DAYS)))
             .filter(|until| *until > m.today);
         let latest_decision = r
             .current_decision
@@ -517,6 +520,7 @@ impl<'a> Facts<'a> {
                 _ => None,
             },
             next_trial_review: running_trial.map(|t| self.next_review(t)),
+            trial_reviews: running_trial.map_or_else(Vec::new, |t| self.review_dates(t)),
             trial_ends: running_trial.map(|t| t.end),
             contact_paused_until: self.paused_until,
         }
@@ -526,12 +530,34 @@ impl<'a> Facts<'a> {
     /// at the trial's last day.
     fn next_review(&self, trial: &super::records::Trial) -> NaiveDate {
         let last = self.r.trial_reviews.iter().map(|v| v.on).max();
-        let every = u64::from(trial.review_every_days.max(1));
-        let mut due = trial.start + Days::new(every);
-        while last.is_some_and(|l| due <= l) && due < trial.end {
-            due = due + Days::new(every);
+        let every = i64::from(trial.review_every_days.max(1));
+        // k = 1, or the first k whose date is after the latest review.
+        let k = last.map_or(1, |l| {
+            ((l - trial.start).num_days().div_euclid(every) + 1).max(1)
+        });
+        k.checked_mul(every)
+            .and_then(|days| u64::try_from(days).ok())
+            .and_then(|days| trial.start.checked_add_days(Days::new(days)))
+            .map_or(trial.end, |due| due.min(trial.end))
+    }
+
+    /// The review dates still ahead, from the next one to the last day, at most
+    /// [`MAX_REVIEW_DATES`].
+    fn review_dates(&self, trial: &super::records::Trial) -> Vec<NaiveDate> {
+        let every = Days::new(u64::from(trial.review_every_days.max(1)));
+        let mut dates = Vec::new();
+        let mut due = Some(self.next_review(trial));
+        while let Some(date) = due.filter(|d| *d <= trial.end && dates.len() < MAX_REVIEW_DATES) {
+            if date >= self.m.today {
+                dates.push(date);
+            }
+            due = if date == trial.end {
+                None
+            } else {
+                date.checked_add_days(every).map(|d| d.min(trial.end))
+            };
         }
-        due.min(trial.end)
+        dates
     }
 
     fn next_actions(&self, view: &ProgramView) -> Vec<NextAction> {

@@ -169,6 +169,8 @@ pub struct KeyDates {
     pub revisit_on: Option<NaiveDate>,
     /// The next trial review due, and the trial's last day, while the trial runs.
     pub next_trial_review: Option<NaiveDate>,
+    /// Every review date still ahead, the end review last.
+    pub trial_reviews: Vec<NaiveDate>,
     pub trial_ends: Option<NaiveDate>,
     pub contact_paused_until: Option<NaiveDate>,
 }
