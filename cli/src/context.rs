@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use reconnect_core::local_day::local_day;
 use reconnect_core::{Clock, FixedClock, OpenConfig, Reconnect, SystemClock};
 
 use crate::args::Cli;
@@ -35,6 +36,17 @@ pub fn open(cli: &Cli) -> Result<Reconnect, CliError> {
     })?)
 }
 
+/// The latest the store's "today" can be, known before it is opened, for checks that
+/// must never wrongly refuse: the day after the calendar date in the chosen zone. The
+/// store's day starts at a configurable hour, which only ever moves "today" back (1 a.m.
+/// still counts for the evening before); the extra day covers the clock moving past
+/// midnight between this check and the store's own.
+pub fn latest_today(cli: &Cli) -> Result<NaiveDate, CliError> {
+    let (zone, _) = zone::choose(cli.tz.as_deref())?;
+    let today = local_day(clock()?.now(), zone, 0);
+    Ok(today.succ_opt().unwrap_or(today))
+}
+
 fn clock() -> Result<Arc<dyn Clock>, CliError> {
     match std::env::var(NOW_ENV) {
         Ok(text) if !text.is_empty() => {
@@ -53,4 +65,26 @@ fn device_name() -> String {
         .filter(|name| !name.trim().is_empty())
         .map(|name| format!("terminal on {name}"))
         .unwrap_or_else(|| "terminal".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use chrono_tz::Tz;
+    use reconnect_core::local_day::local_day;
+
+    /// [`super::latest_today`] relies on the day-start hour never moving the day forward.
+    #[test]
+    fn no_day_start_hour_moves_the_day_forward() {
+        let zone = Tz::Pacific__Kiritimati;
+        for hour in [0, 1, 11, 12, 13, 23] {
+            let now = chrono::Utc
+                .with_ymd_and_hms(2026, 11, 29, hour, 30, 0)
+                .unwrap();
+            let latest = local_day(now, zone, 0);
+            for start in 0..=23 {
+                assert!(local_day(now, zone, start) <= latest, "{now} {start}");
+            }
+        }
+    }
 }

@@ -52,7 +52,10 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
         Command::Step(args) => program::step::run(&open(cli)?, args.number, cli.json),
         Command::Safety(args::SafetyArgs { action: None }) => program::safety::run(cli.json),
         other => match program::input::command(other, cli.json)? {
-            Some(command) => program::record::run(&open(cli)?, command, cli.json),
+            Some(command) => {
+                program::input::check(&command, context::latest_today(cli)?)?;
+                program::record::run(&open(cli)?, command, cli.json)
+            }
             None => Err(CliError::Internal(
                 "this command records nothing in the program".into(),
             )),

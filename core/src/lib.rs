@@ -6,6 +6,7 @@
 pub mod app;
 pub mod checkin;
 pub mod clock;
+mod coded;
 pub mod doc;
 pub mod error;
 pub mod local_day;

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::error::ErrorKind;
 use reconnect_core::ContactMedium;
-use reconnect_core::program::content;
+use reconnect_core::program::content::{self, Choosable};
 use reconnect_core::program::records::{
     ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
     TrialOutcome,
@@ -27,7 +27,7 @@ pub fn stored(typed: &str) -> String {
 /// Accepts one of `choices` (code, help), typed with hyphens or underscores, and
 /// returns the stored code.
 fn choice(
-    choices: impl IntoIterator<Item = (&'static str, &'static str)>,
+    choices: impl IntoIterator<Item = (&'static str, String)>,
 ) -> impl TypedValueParser<Value = String> {
     let values: Vec<PossibleValue> = choices
         .into_iter()
@@ -45,7 +45,7 @@ fn choice(
 
 /// A choice among the values of one of the core's coded enums.
 fn coded<T: Clone + Send + Sync + 'static>(
-    choices: Vec<(T, &'static str, &'static str)>,
+    choices: Vec<(T, &'static str, String)>,
 ) -> impl TypedValueParser<Value = T> {
     let lookup: Vec<(T, &'static str)> = choices.iter().map(|(v, c, _)| (v.clone(), *c)).collect();
     choice(choices.into_iter().map(|(_, code, help)| (code, help))).try_map(move |code| {
@@ -57,32 +57,43 @@ fn coded<T: Clone + Send + Sync + 'static>(
     })
 }
 
-pub fn ended_by() -> impl TypedValueParser<Value = EndedBy> {
+/// A choice among `values`, each explained in `--help` by the core's label and
+/// explanation of it.
+fn labelled<T: Choosable + Send + Sync + 'static>(
+    values: impl Iterator<Item = T>,
+) -> impl TypedValueParser<Value = T> {
     coded(
-        EndedBy::all()
+        values
             .map(|v| {
-                let help = match v {
-                    EndedBy::Me => "I ended it",
-                    EndedBy::Them => "they ended it",
-                    EndedBy::Mutual => "we ended it together",
-                };
-                (v, v.code(), help)
+                let help = content::choice(v)
+                    .map(|c| format!("{}. {}", c.label, c.explanation))
+                    .unwrap_or_default();
+                (v, v.choice_code(), help)
             })
             .collect(),
     )
 }
 
+pub fn ended_by() -> impl TypedValueParser<Value = EndedBy> {
+    labelled(EndedBy::all())
+}
+
 pub fn reason_kind() -> impl TypedValueParser<Value = String> {
-    choice(content::reason_kinds().iter().map(|k| (k.code, k.label)))
+    choice(
+        content::reason_kinds()
+            .iter()
+            .map(|k| (k.code, k.label.to_string())),
+    )
 }
 
 /// Advice is named by its key without the `advice.` prefix.
 pub fn advice_key() -> impl TypedValueParser<Value = String> {
-    choice(
-        content::advice()
-            .iter()
-            .map(|a| (a.key.strip_prefix("advice.").unwrap_or(a.key), a.title)),
-    )
+    choice(content::advice().iter().map(|a| {
+        (
+            a.key.strip_prefix("advice.").unwrap_or(a.key),
+            a.title.to_string(),
+        )
+    }))
     .map(|code| format!("advice.{code}"))
 }
 
@@ -91,103 +102,45 @@ pub fn medium() -> impl TypedValueParser<Value = ContactMedium> {
     coded(
         content::ladder()
             .iter()
-            .map(|r| (r.medium, r.medium.code(), r.label))
+            .map(|r| (r.medium, r.medium.code(), r.label.to_string()))
             .collect(),
     )
 }
 
 pub fn reply() -> impl TypedValueParser<Value = Reply> {
-    coded(
-        Reply::all()
-            .map(|v| (v, v.code(), crate::commands::program::words::reply(v)))
-            .collect(),
-    )
+    labelled(Reply::all())
 }
 
 pub fn activity_kind() -> impl TypedValueParser<Value = ActivityKind> {
-    coded(
-        ActivityKind::all()
-            .map(|v| {
-                let help = match v {
-                    ActivityKind::Fun => "something fun and easy-going",
-                    ActivityKind::Adrenaline => "a bit of adrenaline: a sport, a ride",
-                    ActivityKind::Scary => "something a little scary, like a horror film",
-                    ActivityKind::Other => "anything else you did together as friends",
-                };
-                (v, v.code(), help)
-            })
-            .collect(),
-    )
+    labelled(ActivityKind::all())
 }
 
 pub fn activity_result() -> impl TypedValueParser<Value = ActivityResult> {
-    coded(
-        ActivityResult::all()
-            .map(|v| {
-                (
-                    v,
-                    v.code(),
-                    crate::commands::program::words::activity_result(v),
-                )
-            })
-            .collect(),
-    )
+    labelled(ActivityResult::all())
 }
 
 pub fn their_side_kind() -> impl TypedValueParser<Value = TheirSideKind> {
-    coded(
-        TheirSideKind::all()
-            .map(|v| {
-                (
-                    v,
-                    v.code(),
-                    crate::commands::program::words::their_side_kind(v),
-                )
-            })
-            .collect(),
-    )
+    labelled(TheirSideKind::all())
 }
 
 pub fn decision() -> impl TypedValueParser<Value = DecisionAnswer> {
-    coded(
-        DecisionAnswer::all()
-            .map(|v| {
-                let help = match v {
-                    DecisionAnswer::Ready => "they are ready to try again: the last phase opens",
-                    DecisionAnswer::NotYet => "not yet: wait until a date you choose (--revisit)",
-                    DecisionAnswer::Never => "they don't want to: the let-go path is there for you",
-                };
-                (v, v.code(), help)
-            })
-            .collect(),
-    )
+    labelled(DecisionAnswer::all())
 }
 
 pub fn no_kind() -> impl TypedValueParser<Value = NoKind> {
-    coded(
-        NoKind::all()
-            .map(|v| (v, v.code(), crate::commands::program::words::no_kind(v)))
-            .collect(),
-    )
+    labelled(NoKind::all())
 }
 
 pub fn trial_outcome() -> impl TypedValueParser<Value = TrialOutcome> {
-    coded(
-        TrialOutcome::all()
-            .map(|v| {
-                let help = match v {
-                    TrialOutcome::Together => "carry on as a couple",
-                    TrialOutcome::Extend => "extend the trial (with --extend-to)",
-                    TrialOutcome::LetGo => "let go, with care",
-                };
-                (v, v.code(), help)
-            })
-            .collect(),
-    )
+    labelled(TrialOutcome::all())
 }
 
 pub fn safety_sign() -> impl TypedValueParser<Value = String> {
-    choice(content::safety_signs().iter().map(|s| (s.code, s.text)))
+    choice(
+        content::safety_signs()
+            .iter()
+            .map(|s| (s.code, s.text.to_string())),
+    )
 }
 
 /// `yes` or `no` (also y/n, true/false).

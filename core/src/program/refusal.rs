@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use super::records::NoKind;
 use super::view::{LockReason, Outcome};
 use crate::checkin::ContactMedium;
 
@@ -69,10 +70,14 @@ pub fn describe_locks(reasons: &[LockReason]) -> String {
 pub fn describe_lock(reason: &LockReason) -> String {
     match reason {
         LockReason::PreCheckFirst => "answer the pre-check first".into(),
-        LockReason::StepsFirst { steps } => {
-            let list: Vec<String> = steps.iter().map(|s| format!("step {s}")).collect();
-            format!("finish {} first", list.join(", "))
-        }
+        LockReason::StepsFirst { steps } => match steps.as_slice() {
+            [one] => format!("finish step {one} first"),
+            [rest @ .., last] => {
+                let rest: Vec<String> = rest.iter().map(u8::to_string).collect();
+                format!("finish steps {} and {last} first", rest.join(", "))
+            }
+            [] => "finish the steps before it first".into(),
+        },
         LockReason::NoContactRunning { until } => {
             format!("the no-contact period runs until {until}")
         }
@@ -88,9 +93,15 @@ pub fn describe_lock(reason: &LockReason) -> String {
             format!("you decided \"not yet\"; look at it again on {on}")
         }
         LockReason::NotYet { revisit_on: None } => "you decided \"not yet\"".into(),
-        LockReason::DecidedNever => "you decided this is not going to happen".into(),
-        LockReason::Safety => "signs of abuse or control were recorded".into(),
-        LockReason::TheySaidNo { .. } => "they said no".into(),
+        LockReason::DecidedNever => "the answer was \"never\"".into(),
+        LockReason::Safety => {
+            "signs of abuse or control were recorded; your safety comes first".into()
+        }
+        LockReason::TheySaidNo { kind } => match kind {
+            NoKind::SaidNo => "they said no".into(),
+            NoKind::AskedNoContact => "they asked for no contact".into(),
+            NoKind::Blocked => "they blocked you".into(),
+        },
         LockReason::LetGo => "you chose to let go".into(),
         LockReason::Together => "you are back together".into(),
     }

@@ -19,7 +19,7 @@ pub fn lines(
     let r = &view.records;
     let mut lines: Vec<String> = match command {
         AnswerPreCheck { .. } => vec!["Saved your pre-check answers.".into()],
-        SetEndedBy { ended_by } => vec![format!("Noted: {}.", words::ended_by(*ended_by))],
+        SetEndedBy { ended_by } => vec![format!("Noted: {}.", words::label(*ended_by))],
         AddReason { text, kind } => {
             let kind = content::reason_kind(kind);
             let label = kind.map_or("", |k| k.label);
@@ -88,7 +88,7 @@ pub fn lines(
                 "Logged an attempt on {}: {}, {}.",
                 day(on.unwrap_or(view.today)),
                 words::medium(*medium).to_lowercase(),
-                words::reply(*reply)
+                words::label(*reply)
             )];
             let skipped = created_id
                 .and_then(|id| r.attempts.iter().find(|a| a.id == id))
@@ -99,7 +99,7 @@ pub fn lines(
             lines
         }
         SetAttemptReply { id, reply } => {
-            vec![format!("Updated attempt {id}: {}.", words::reply(*reply))]
+            vec![format!("Updated attempt {id}: {}.", words::label(*reply))]
         }
         DraftIceBreaker { .. } => {
             let draft = created_id.and_then(|id| r.ice_breakers.iter().find(|d| d.id == id));
@@ -131,9 +131,9 @@ pub fn lines(
             kind, on, result, ..
         } => vec![format!(
             "Logged {} on {}: {}.",
-            words::activity_kind(*kind),
+            words::label(*kind),
             day(on.unwrap_or(view.today)),
-            words::activity_result(*result)
+            words::label(*result)
         )],
         AddTheirSide {
             kind,
@@ -142,7 +142,7 @@ pub fn lines(
         } => {
             let mut lines = vec![format!(
                 "Wrote down {}: {}",
-                words::their_side_kind(*kind),
+                words::label(*kind),
                 quoted(text)
             )];
             if let Some(response) = response {
@@ -159,7 +159,7 @@ pub fn lines(
                 .unwrap_or_default();
             vec![format!(
                 "Recorded their answer: {}{revisit}.",
-                words::decision(*answer)
+                words::label(*answer)
             )]
         }
         SetTherapy {
@@ -201,7 +201,7 @@ pub fn lines(
                 signs.len()
             )];
             if let Some(outcome) = outcome {
-                lines.push(format!("  End review: {}.", words::trial_outcome(*outcome)));
+                lines.push(format!("  End review: {}.", words::label(*outcome)));
             }
             lines
         }
@@ -228,11 +228,7 @@ pub fn lines(
         FlagSafety { .. } => vec!["Recorded. Thank you for saying it.".into()],
         TheySaidNo { kind } => {
             let notice = &content::THEY_SAID_NO;
-            let mut lines = vec![format!(
-                "Noted: {}. {}",
-                words::no_kind(*kind),
-                notice.title
-            )];
+            let mut lines = vec![format!("Noted: {}. {}", words::label(*kind), notice.title)];
             lines.extend(wrap(notice.explanation, "  "));
             lines
         }

@@ -1,13 +1,14 @@
 //! Turns the parsed command line into a `ProgramCommand`, before the store is opened:
-//! answers are complete, lengths are worked out into dates, and a `-` text is read
-//! from stdin, so a mistake never creates a store or a key.
+//! lengths are worked out into dates, a `-` text is read from stdin, and the core
+//! checks the values ([`check`]), so a mistake never creates a store or a key.
 
 use std::collections::BTreeMap;
 
 use chrono::{Days, Months, NaiveDate};
 use reconnect_core::ProgramCommand;
+use reconnect_core::program::rules::validate_input;
 
-use crate::args::values::{Checklist, shown};
+use crate::args::values::shown;
 use crate::args::*;
 use crate::error::CliError;
 use crate::stdin_note::{self, FROM_STDIN};
@@ -39,7 +40,7 @@ fn build(command: &Command, text: &mut Texts) -> Result<Option<ProgramCommand>, 
     use ProgramCommand as P;
     let recorded = match command {
         Command::Precheck(a) => P::AnswerPreCheck {
-            answers: answers(&a.answers, Checklist::PreCheck, "pre-check question", 0)?,
+            answers: answers(&a.answers, "pre-check question")?,
             past_cycles: a.past_cycles,
         },
         Command::EndedBy(a) => P::SetEndedBy { ended_by: a.who },
@@ -80,7 +81,7 @@ fn build(command: &Command, text: &mut Texts) -> Result<Option<ProgramCommand>, 
             NoContactAction::EndEarly => P::EndNoContactEarly,
         },
         Command::Readiness(a) => P::TakeReadinessCheck {
-            answers: answers(&a.answers, Checklist::Readiness, "readiness statement", 3)?,
+            answers: answers(&a.answers, "readiness statement")?,
         },
         Command::Observe(a) => P::AddObservation {
             text: text.take(&a.text)?,
@@ -191,7 +192,7 @@ fn build(command: &Command, text: &mut Texts) -> Result<Option<ProgramCommand>, 
                 extend_to,
             } => P::ReviewTrial {
                 on: *on,
-                signs: answers(signs, Checklist::TrialSigns, "trial sign", 11)?,
+                signs: answers(signs, "trial sign")?,
                 note: text.maybe(note)?,
                 outcome: *outcome,
                 extend_to: *extend_to,
@@ -229,6 +230,15 @@ fn build(command: &Command, text: &mut Texts) -> Result<Option<ProgramCommand>, 
     Ok(Some(recorded))
 }
 
+/// The core's checks of the command's own values (empty or over-long text, unknown
+/// codes, missing answers, dates in the future), made before the store is opened so a
+/// mistake on the very first run creates nothing. `latest_today` is the latest the
+/// store's "today" can be, so no date is refused here that the store would accept; the
+/// core checks again, exactly, once it is open.
+pub fn check(command: &ProgramCommand, latest_today: NaiveDate) -> Result<(), CliError> {
+    Ok(validate_input(command, latest_today)?)
+}
+
 /// Text values; a `-` is read from stdin.
 struct Texts {
     json: bool,
@@ -255,13 +265,9 @@ impl Texts {
     }
 }
 
-/// Every item of the checklist answered once.
-fn answers(
-    given: &[(String, bool)],
-    checklist: Checklist,
-    what: &str,
-    step: u8,
-) -> Result<BTreeMap<String, bool>, CliError> {
+/// The answers as a map, each item answered once; that every item is answered is the
+/// core's check ([`check`]).
+fn answers(given: &[(String, bool)], what: &str) -> Result<BTreeMap<String, bool>, CliError> {
     let mut answers = BTreeMap::new();
     for (code, answer) in given {
         if answers
@@ -273,18 +279,6 @@ fn answers(
                 shown(code)
             )));
         }
-    }
-    let missing: Vec<String> = checklist
-        .items()
-        .iter()
-        .filter(|(code, _)| !answers.contains_key(*code))
-        .map(|(code, _)| shown(code))
-        .collect();
-    if !missing.is_empty() {
-        return Err(CliError::invalid(format!(
-            "please answer every {what} (missing: {}); `reconnect step {step}` lists them",
-            missing.join(", ")
-        )));
     }
     Ok(answers)
 }
@@ -323,22 +317,34 @@ mod tests {
     }
 
     #[test]
-    fn checklists_must_be_complete_and_consistent() {
-        let all: Vec<(String, bool)> = Checklist::Readiness
-            .items()
-            .iter()
-            .map(|(c, _)| (c.to_string(), true))
-            .collect();
+    fn an_item_answered_twice_must_agree() {
+        let yes = |c: &str| (c.to_string(), true);
+        let no = |c: &str| (c.to_string(), false);
         assert_eq!(
-            answers(&all, Checklist::Readiness, "statement", 3)
+            answers(&[yes("secure"), yes("secure")], "statement")
                 .unwrap()
                 .len(),
-            all.len()
+            1
         );
-        let err = answers(&all[1..], Checklist::Readiness, "statement", 3).unwrap_err();
-        assert!(err.to_string().contains("missing: secure"), "{err}");
-        let mut twice = all.clone();
-        twice.push((all[0].0.clone(), false));
-        assert!(answers(&twice, Checklist::Readiness, "statement", 3).is_err());
+        let err = answers(&[yes("secure"), no("secure")], "statement").unwrap_err();
+        assert!(
+            err.to_string().contains("secure was answered twice"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_core_checks_values_before_the_store_opens() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let empty = ProgramCommand::AddTrigger { text: "  ".into() };
+        let err = check(&empty, today).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("the trigger is empty"), "{err}");
+        let future = ProgramCommand::LogTherapySession {
+            on: today.succ_opt(),
+        };
+        assert!(check(&future, today).is_err());
+        let on_the_day = ProgramCommand::LogTherapySession { on: Some(today) };
+        assert!(check(&on_the_day, today).is_ok());
     }
 }

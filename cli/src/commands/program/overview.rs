@@ -5,6 +5,7 @@
 use chrono_tz::Tz;
 use reconnect_core::Reconnect;
 use reconnect_core::program::content;
+use reconnect_core::program::refusal::describe_locks;
 use reconnect_core::program::view::{LadderView, ProgramView, StepState, StepView};
 
 use super::text::wrap;
@@ -107,7 +108,7 @@ fn steps(view: &ProgramView) -> Vec<String> {
         };
         lines.push(format!("Phase {} · {}{note}", phase.number, phase.title));
         if let Some(why) = shared_lock {
-            lines.extend(wrap(&format!("why: {}", words::locks(why)), "        "));
+            lines.extend(wrap(&format!("why: {}", describe_locks(why)), "        "));
         }
         for step in in_phase {
             lines.extend(step_line(view, step, shared_lock.is_none()));
@@ -130,7 +131,7 @@ fn step_line(view: &ProgramView, step: &StepView, with_why: bool) -> Vec<String>
         words::state(step.state)
     )];
     if with_why && step.state == StepState::Locked && !step.locked_because.is_empty() {
-        let why = format!("why: {}", words::locks(&step.locked_because));
+        let why = format!("why: {}", describe_locks(&step.locked_because));
         lines.extend(wrap(&why, "        "));
     }
     lines

@@ -4,8 +4,9 @@
 
 use chrono_tz::Tz;
 use reconnect_core::program::content;
+use reconnect_core::program::refusal::describe_locks;
 use reconnect_core::program::view::{ProgramView, StepState};
-use reconnect_core::{ProgramCommand, Reconnect};
+use reconnect_core::{CommandResult, ProgramCommand, Reconnect};
 use serde::Serialize;
 
 use super::text::wrap;
@@ -13,25 +14,25 @@ use super::{confirm, safety, words};
 use crate::error::CliError;
 use crate::output::Output;
 
+/// The core's result, with the name of the command that made it.
 #[derive(Serialize)]
-struct RecordJson<'a> {
+struct Recorded<'a> {
     command: &'static str,
-    created_id: Option<&'a str>,
-    view: &'a ProgramView,
+    #[serde(flatten)]
+    result: &'a CommandResult,
 }
 
 pub fn run(app: &Reconnect, command: ProgramCommand, json: bool) -> Result<Output, CliError> {
     let before = app.program()?;
     let result = app.program_command(command.clone())?;
-    let created_id = result.created_id.as_deref();
     let output = if json {
-        Output::json(&RecordJson {
+        Output::json(&Recorded {
             command: command.name(),
-            created_id,
-            view: &result.view,
+            result: &result,
         })?
     } else {
         let zone = app.time_zone()?;
+        let created_id = result.created_id.as_deref();
         Output::lines(lines(&command, created_id, &before, &result.view, zone))
     };
     Ok(output.saved("it was recorded"))
@@ -122,7 +123,7 @@ fn step_state(view: &ProgramView, n: u8, prefix: &str, with_why: bool) -> Vec<St
     )];
     if with_why && step.state == StepState::Locked && !step.locked_because.is_empty() {
         lines.extend(wrap(
-            &format!("why: {}", words::locks(&step.locked_because)),
+            &format!("why: {}", describe_locks(&step.locked_because)),
             "  ",
         ));
     }

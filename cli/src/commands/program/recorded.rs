@@ -63,7 +63,7 @@ pub fn lines(r: &ProgramRecords, n: u8, zone: Tz) -> Vec<String> {
                     a.id,
                     day(a.on),
                     words::medium(a.medium).to_lowercase(),
-                    words::reply(a.reply)
+                    words::label(a.reply)
                 ));
                 if let Some(note) = &a.note {
                     out.push(format!("      {}", quoted(note)));
@@ -104,8 +104,8 @@ pub fn lines(r: &ProgramRecords, n: u8, zone: Tz) -> Vec<String> {
                     "  [{}] {}: {}, {}",
                     a.id,
                     day(a.on),
-                    words::activity_kind(a.kind),
-                    words::activity_result(a.result)
+                    words::label(a.kind),
+                    words::label(a.result)
                 ));
                 if let Some(note) = &a.note {
                     out.push(format!("      {}", quoted(note)));
@@ -117,7 +117,7 @@ pub fn lines(r: &ProgramRecords, n: u8, zone: Tz) -> Vec<String> {
                 out.push(format!(
                     "  [{}] {}: {}",
                     t.id,
-                    words::their_side_kind(t.kind),
+                    words::label(t.kind),
                     quoted(&t.text)
                 ));
                 match &t.response {
@@ -135,7 +135,7 @@ pub fn lines(r: &ProgramRecords, n: u8, zone: Tz) -> Vec<String> {
                 out.push(format!(
                     "  {}: {}{revisit}",
                     day(d.on),
-                    words::decision(d.answer)
+                    words::label(d.answer)
                 ));
             }
         }
@@ -175,7 +175,7 @@ fn pre_check(r: &ProgramRecords, out: &mut Vec<String>) {
 
 fn step1(r: &ProgramRecords, out: &mut Vec<String>) {
     if let Some(who) = r.ended_by {
-        out.push(format!("  Who ended it: {}", words::ended_by(who)));
+        out.push(format!("  {}", words::choice(who)));
     }
     for reason in &r.reasons {
         let kind = content::reason_kind(&reason.kind);
@@ -251,7 +251,7 @@ fn step11(r: &ProgramRecords, out: &mut Vec<String>) {
         let held = review.signs.values().filter(|v| **v).count();
         let outcome = review
             .outcome
-            .map(|o| format!(", end review: {}", words::trial_outcome(o)))
+            .map(|o| format!(", end review: {}", words::label(o)))
             .unwrap_or_default();
         out.push(format!(
             "  Review on {}: {held} of {} signs held{outcome}",

@@ -4,6 +4,7 @@
 
 use reconnect_core::Reconnect;
 use reconnect_core::program::content;
+use reconnect_core::program::refusal::describe_locks;
 use reconnect_core::program::view::{LockReason, ProgramView, StepState};
 use serde_json::json;
 
@@ -122,11 +123,11 @@ fn unlock(reasons: &[LockReason]) -> Vec<String> {
         reasons.iter().cloned().partition(LockReason::is_stop);
     let mut lines = Vec::new();
     if !stops.is_empty() {
-        lines.extend(wrap(&format!("Closed: {}.", words::locks(&stops)), "  "));
+        lines.extend(wrap(&format!("Closed: {}.", describe_locks(&stops)), "  "));
     }
     if !gates.is_empty() {
         lines.extend(wrap(
-            &format!("To open it: {}.", words::locks(&gates)),
+            &format!("To open it: {}.", describe_locks(&gates)),
             "  ",
         ));
     }

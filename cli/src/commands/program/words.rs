@@ -1,15 +1,13 @@
-//! The program's states, locks, outcomes and suggestions in plain words, with the
-//! command that acts on each suggestion. Dates read "1 March 2027".
+//! The program's states, outcomes and suggestions in plain words, with the command
+//! that acts on each suggestion. Dates read "1 March 2027". Why a step is locked, and
+//! the labels of coded answers, are worded by the core (`refusal::describe_locks`,
+//! `content::choice`), so the apps cannot drift apart.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use reconnect_core::ContactMedium;
-use reconnect_core::program::content;
-use reconnect_core::program::records::{
-    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
-    TrialOutcome,
-};
-use reconnect_core::program::view::{LockReason, NextAction, Outcome, StepState};
+use reconnect_core::program::content::{self, Choosable};
+use reconnect_core::program::view::{NextAction, Outcome, StepState};
 
 /// "1 March 2027".
 pub fn day(date: NaiveDate) -> String {
@@ -30,47 +28,6 @@ pub fn state(state: StepState) -> &'static str {
         StepState::InProgress => "in progress",
         StepState::Done => "done",
     }
-}
-
-/// Why a step is locked, as something a person can act on.
-pub fn lock(reason: &LockReason) -> String {
-    match reason {
-        LockReason::PreCheckFirst => "answer the pre-check first".into(),
-        LockReason::StepsFirst { steps } => {
-            let list: Vec<String> = steps.iter().map(u8::to_string).collect();
-            match list.as_slice() {
-                [one] => format!("finish step {one} first"),
-                _ => format!("finish steps {} first", list.join(", ")),
-            }
-        }
-        LockReason::NoContactRunning { until } => {
-            format!("your time apart runs until {}", day(*until))
-        }
-        LockReason::NoContactNotSet => "choose your time apart in step 3".into(),
-        LockReason::ReadinessNotPassed => "the readiness check has not passed yet".into(),
-        LockReason::WarmRepliesNeeded { have, need } => format!(
-            "this waits for some friendly back-and-forth ({have} of {need} warm replies so far)"
-        ),
-        LockReason::DecisionPending => "this follows a decision of \"ready\" in step 9".into(),
-        LockReason::NotYet {
-            revisit_on: Some(on),
-        } => format!("you decided \"not yet\"; look at it again on {}", day(*on)),
-        LockReason::NotYet { revisit_on: None } => "you decided \"not yet\"".into(),
-        LockReason::DecidedNever => "they don't want to get back together".into(),
-        LockReason::Safety => {
-            "signs of abuse or control were recorded; your safety comes first".into()
-        }
-        LockReason::TheySaidNo { kind } => {
-            format!("{}, and their answer is respected", no_kind(*kind))
-        }
-        LockReason::LetGo => "you chose to let go".into(),
-        LockReason::Together => "you are back together".into(),
-    }
-}
-
-pub fn locks(reasons: &[LockReason]) -> String {
-    let parts: Vec<String> = reasons.iter().map(lock).collect();
-    parts.join("; ")
 }
 
 pub fn outcome(outcome: &Outcome) -> String {
@@ -100,70 +57,21 @@ pub fn medium(medium: ContactMedium) -> &'static str {
     content::ladder_rung(medium).map_or("No contact", |r| r.label)
 }
 
-pub fn reply(reply: Reply) -> &'static str {
-    match reply {
-        Reply::NoReply => "no reply",
-        Reply::Cold => "cool or distant",
-        Reply::Neutral => "neutral",
-        Reply::Warm => "warm and friendly",
-    }
+/// The core's label for a coded value: "Cool or distant".
+pub fn choice<T: Choosable>(value: T) -> &'static str {
+    content::choice(value).map_or(value.choice_code(), |c| c.label)
 }
 
-pub fn ended_by(who: EndedBy) -> &'static str {
-    match who {
-        EndedBy::Me => "you ended it",
-        EndedBy::Them => "they ended it",
-        EndedBy::Mutual => "you ended it together",
+/// [`choice`] as it reads inside a sentence: "cool or distant", but "I ended it".
+pub fn label<T: Choosable>(value: T) -> String {
+    let label = choice(value);
+    if label == "I" || label.starts_with("I ") {
+        return label.to_string();
     }
-}
-
-pub fn activity_kind(kind: ActivityKind) -> &'static str {
-    match kind {
-        ActivityKind::Fun => "something fun",
-        ActivityKind::Adrenaline => "something with adrenaline",
-        ActivityKind::Scary => "something a little scary",
-        ActivityKind::Other => "time together",
-    }
-}
-
-pub fn activity_result(result: ActivityResult) -> &'static str {
-    match result {
-        ActivityResult::Good => "it went well",
-        ActivityResult::Okay => "it was all right",
-        ActivityResult::Bad => "it went badly",
-    }
-}
-
-pub fn their_side_kind(kind: TheirSideKind) -> &'static str {
-    match kind {
-        TheirSideKind::Feeling => "a feeling",
-        TheirSideKind::Concern => "a concern or worry",
-        TheirSideKind::Boundary => "a boundary they asked for",
-    }
-}
-
-pub fn decision(answer: DecisionAnswer) -> &'static str {
-    match answer {
-        DecisionAnswer::Ready => "ready",
-        DecisionAnswer::NotYet => "not yet",
-        DecisionAnswer::Never => "never",
-    }
-}
-
-pub fn no_kind(kind: NoKind) -> &'static str {
-    match kind {
-        NoKind::SaidNo => "they said no",
-        NoKind::AskedNoContact => "they asked for no contact",
-        NoKind::Blocked => "they blocked you",
-    }
-}
-
-pub fn trial_outcome(outcome: TrialOutcome) -> &'static str {
-    match outcome {
-        TrialOutcome::Together => "together",
-        TrialOutcome::Extend => "extend the trial",
-        TrialOutcome::LetGo => "let go",
-    }
+    let mut chars = label.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 pub fn yes_no(answer: bool) -> &'static str {
@@ -302,4 +210,18 @@ pub fn next_action(action: &NextAction, zone: Tz) -> (String, Option<String>) {
         }
     };
     (text, command.map(str::to_string))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reconnect_core::program::records::{EndedBy, Reply, TrialOutcome};
+
+    #[test]
+    fn labels_come_from_the_core_and_read_inside_a_sentence() {
+        assert_eq!(choice(Reply::Cold), "Cool or distant");
+        assert_eq!(label(Reply::Cold), "cool or distant");
+        assert_eq!(label(TrialOutcome::Extend), "extend the trial");
+        assert_eq!(label(EndedBy::Me), "I ended it");
+    }
 }
