@@ -135,6 +135,7 @@ pub enum ChangeEvent {
     CheckInRecorded { date: String },
     SettingsChanged,
     ProgramChanged { command: String },
+    JournalChanged { id: String },
     RemoteChangesMerged,
 }
 
@@ -148,6 +149,9 @@ impl From<&core::ChangeEvent> for ChangeEvent {
             core::ChangeEvent::ProgramChanged { command } => ChangeEvent::ProgramChanged {
                 command: command.clone(),
             },
+            core::ChangeEvent::JournalChanged { id } => {
+                ChangeEvent::JournalChanged { id: id.clone() }
+            }
             core::ChangeEvent::RemoteChangesMerged => ChangeEvent::RemoteChangesMerged,
         }
     }

@@ -28,10 +28,17 @@ pub struct OpenConfig {
     pub clock: Arc<dyn Clock>,
 }
 
+mod journal;
+mod reminders;
+
+pub use journal::JournalFilter;
+
 struct State {
     store: Store,
     doc: AutoCommit,
     zone: Tz,
+    /// The journal search index, rebuilt when the document's heads moved.
+    search: Option<Arc<crate::journal::search::SearchIndex>>,
     /// Set when a failed write could not be undone in memory; the handle then refuses
     /// everything so the refused change can never be saved later.
     broken: bool,
@@ -86,6 +93,7 @@ impl Reconnect {
                 store,
                 doc,
                 zone: config.time_zone,
+                search: None,
                 broken: false,
             }),
             notifier: Arc::new(Notifier::default()),

@@ -9,13 +9,16 @@ pub mod clock;
 mod coded;
 pub mod doc;
 pub mod error;
+pub mod journal;
 pub mod local_day;
 pub mod mood_trend;
 pub mod notify;
 pub mod program;
+pub mod progress;
+pub mod reminders;
 pub mod store;
 
-pub use app::{CommandResult, OpenConfig, Reconnect};
+pub use app::{CommandResult, JournalFilter, OpenConfig, Reconnect};
 pub use checkin::{CheckIn, CheckInInput, ContactMedium, TodayView};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, Result};

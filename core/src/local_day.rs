@@ -1,7 +1,7 @@
 //! Which local day a moment belongs to. The day starts at a configurable hour (4 a.m. by
 //! default), so a check-in at 1 a.m. still counts for the evening before.
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, Offset, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 
 pub const DEFAULT_DAY_START_HOUR: u8 = 4;
@@ -9,7 +9,12 @@ pub const DEFAULT_DAY_START_HOUR: u8 = 4;
 /// The user's local day for `now` in `zone`, where days begin at `day_start_hour` local
 /// wall-clock time.
 pub fn local_day(now: DateTime<Utc>, zone: Tz, day_start_hour: u8) -> NaiveDate {
-    let wall = now.with_timezone(&zone).naive_local();
+    // Checked: at the very ends of chrono's range the offset could overflow.
+    let offset = zone.offset_from_utc_datetime(&now.naive_utc()).fix();
+    let wall = now
+        .naive_utc()
+        .checked_add_offset(offset)
+        .unwrap_or(now.naive_utc());
     let shifted = wall
         .checked_sub_signed(TimeDelta::hours(i64::from(day_start_hour)))
         .unwrap_or(wall);
@@ -24,7 +29,6 @@ pub fn parse_zone(name: &str) -> Option<Tz> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -39,6 +43,14 @@ mod tests {
         // 04:00 local starts the 30th.
         let day = local_day(utc("2026-11-30T03:00:00Z"), berlin, 4);
         assert_eq!(day, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    }
+
+    #[test]
+    fn the_ends_of_time_do_not_panic() {
+        let zone: Tz = "Pacific/Kiritimati".parse().unwrap();
+        for now in [DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC] {
+            let _ = local_day(now, zone, 23);
+        }
     }
 
     #[test]

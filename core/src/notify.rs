@@ -18,6 +18,10 @@ pub enum ChangeEvent {
     ProgramChanged {
         command: String,
     },
+    /// A journal entry was added, edited or deleted.
+    JournalChanged {
+        id: String,
+    },
     /// Changes from another of the user's devices were merged in.
     RemoteChangesMerged,
 }

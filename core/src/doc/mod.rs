@@ -18,8 +18,10 @@
 pub mod checkins;
 pub(crate) mod fields;
 pub mod genesis;
+pub mod journal;
 pub mod migration;
 pub mod program;
+pub mod reminders;
 pub mod settings;
 
 use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc, Value};

@@ -4274,6 +4274,8 @@ public enum ChangeEvent: Equatable, Hashable {
     case settingsChanged
     case programChanged(command: String
     )
+    case journalChanged(id: String
+    )
     case remoteChangesMerged
 
 
@@ -4304,7 +4306,10 @@ public struct FfiConverterTypeChangeEvent: FfiConverterRustBuffer {
         case 3: return .programChanged(command: try FfiConverterString.read(from: &buf)
         )
         
-        case 4: return .remoteChangesMerged
+        case 4: return .journalChanged(id: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .remoteChangesMerged
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -4328,8 +4333,13 @@ public struct FfiConverterTypeChangeEvent: FfiConverterRustBuffer {
             FfiConverterString.write(command, into: &buf)
             
         
-        case .remoteChangesMerged:
+        case let .journalChanged(id):
             writeInt(&buf, Int32(4))
+            FfiConverterString.write(id, into: &buf)
+            
+        
+        case .remoteChangesMerged:
+            writeInt(&buf, Int32(5))
         
         }
     }

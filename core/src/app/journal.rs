@@ -1,0 +1,170 @@
+//! The journal and progress commands and queries of the [`Reconnect`] facade.
+
+use std::sync::Arc;
+
+use crate::doc::{checkins, journal as stored};
+use crate::error::{Error, Result};
+use crate::journal::search::{QUERY_MAX_CHARS, SearchIndex};
+use crate::journal::{EntryEdit, EntryInput, EntryKind, JournalEntry};
+use crate::local_day::local_day;
+use crate::notify::ChangeEvent;
+use crate::progress::{ProgressView, progress};
+
+use super::Reconnect;
+
+/// Which entries to list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JournalFilter {
+    pub kind: Option<EntryKind>,
+    pub tag: Option<String>,
+    /// Only entries with versions left by concurrent edits.
+    pub conflicted: bool,
+    pub limit: Option<usize>,
+}
+
+impl Reconnect {
+    pub fn journal_add(&self, input: EntryInput) -> Result<JournalEntry> {
+        input.validate()?;
+        let now = self.clock.now();
+        let id = crate::store::new_record_id()?;
+        self.write(
+            |entry: &JournalEntry| ChangeEvent::JournalChanged {
+                id: entry.id.clone(),
+            },
+            |doc, _| {
+                stored::add(doc, &id, &input, now)?;
+                read_back(doc, &id)
+            },
+        )
+    }
+
+    /// Edits an entry. Giving a title or a body while the entry has conflicting versions
+    /// resolves them: the given text replaces every version.
+    pub fn journal_edit(&self, id: &str, edit: EntryEdit) -> Result<JournalEntry> {
+        edit.validate()?;
+        let now = self.clock.now();
+        self.write(
+            |entry: &JournalEntry| ChangeEvent::JournalChanged {
+                id: entry.id.clone(),
+            },
+            |doc, _| {
+                stored::edit(doc, id, &edit, now)?;
+                read_back(doc, id)
+            },
+        )
+    }
+
+    /// Resolves a conflict with the title and text the user chose or merged.
+    pub fn journal_resolve(&self, id: &str, title: String, body: String) -> Result<JournalEntry> {
+        self.journal_edit(
+            id,
+            EntryEdit {
+                title: Some(title),
+                body: Some(body),
+                ..EntryEdit::default()
+            },
+        )
+    }
+
+    pub fn journal_delete(&self, id: &str) -> Result<()> {
+        let id_owned = id.to_string();
+        self.write(
+            |_| ChangeEvent::JournalChanged { id: id_owned },
+            |doc, _| stored::delete(doc, id),
+        )
+    }
+
+    /// Marks a letter ready once its cool-off has passed. It is never sent anywhere.
+    pub fn letter_mark_ready(&self, id: &str) -> Result<JournalEntry> {
+        let now = self.clock.now();
+        self.write(
+            |entry: &JournalEntry| ChangeEvent::JournalChanged {
+                id: entry.id.clone(),
+            },
+            |doc, _| {
+                let entry = stored::read(doc, id)?.ok_or_else(|| missing(id))?;
+                if entry.kind != EntryKind::Letter {
+                    return Err(Error::InvalidInput(
+                        "only letters are marked ready; entries are ready as they are".into(),
+                    ));
+                }
+                if let Some(ready_after) = entry.ready_after.filter(|r| now < *r) {
+                    return Err(Error::InvalidInput(format!(
+                        "this letter is still cooling off until {}; read it again then",
+                        ready_after.to_rfc3339()
+                    )));
+                }
+                stored::mark_ready(doc, id, now)?;
+                read_back(doc, id)
+            },
+        )
+    }
+
+    pub fn journal_get(&self, id: &str) -> Result<Option<JournalEntry>> {
+        stored::read(&self.lock()?.doc, id)
+    }
+
+    /// Entries, newest first.
+    pub fn journal_list(&self, filter: &JournalFilter) -> Result<Vec<JournalEntry>> {
+        let entries = stored::read_all(&self.lock()?.doc)?;
+        let tag = filter
+            .tag
+            .as_deref()
+            .map(|t| t.trim().trim_start_matches('#').to_lowercase());
+        Ok(entries
+            .into_iter()
+            .filter(|e| filter.kind.is_none_or(|k| e.kind == k))
+            .filter(|e| tag.as_ref().is_none_or(|t| e.tags.contains(t)))
+            .filter(|e| !filter.conflicted || e.has_conflict())
+            .take(filter.limit.unwrap_or(usize::MAX))
+            .collect())
+    }
+
+    /// Entries whose titles, texts (every concurrent version) or tags hold every word of
+    /// `query`, newest first.
+    pub fn journal_search(&self, query: &str, limit: Option<usize>) -> Result<Vec<JournalEntry>> {
+        if query.chars().count() > QUERY_MAX_CHARS {
+            return Err(Error::InvalidInput(format!(
+                "a search is at most {QUERY_MAX_CHARS} characters"
+            )));
+        }
+        let mut state = self.lock()?;
+        let heads = state.doc.get_heads();
+        let index = match &state.search {
+            Some(index) if index.is_current(&heads) => Arc::clone(index),
+            _ => {
+                let entries = stored::read_all(&state.doc)?;
+                let index = Arc::new(SearchIndex::build(heads, &entries));
+                state.search = Some(Arc::clone(&index));
+                index
+            }
+        };
+        let mut out = Vec::new();
+        for id in index.find(query) {
+            if limit.is_some_and(|max| out.len() >= max) {
+                break;
+            }
+            if let Some(entry) = stored::read(&state.doc, &id)? {
+                out.push(entry);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The strength score, days checked in and the mood over recent weeks.
+    pub fn progress(&self) -> Result<ProgressView> {
+        let state = self.lock()?;
+        let start = crate::doc::settings::day_start_hour(&state.doc)?;
+        let today = local_day(self.clock.now(), state.zone, start);
+        let moods = checkins::moods_since(&state.doc, chrono::NaiveDate::MIN)?;
+        Ok(progress(&moods, today))
+    }
+}
+
+fn missing(id: &str) -> Error {
+    Error::InvalidInput(format!("there is no journal entry with the id {id}"))
+}
+
+fn read_back(doc: &automerge::AutoCommit, id: &str) -> Result<JournalEntry> {
+    stored::read(doc, id)?.ok_or_else(|| Error::Document("the entry could not be read back".into()))
+}
