@@ -28,9 +28,11 @@ pub struct OpenConfig {
     pub clock: Arc<dyn Clock>,
 }
 
+mod export;
 mod journal;
 mod reminders;
 
+pub use export::ReportFormat;
 pub use journal::JournalFilter;
 
 struct State {

@@ -103,7 +103,7 @@ impl CheckInInput {
 }
 
 /// One day's check-in as the document holds it now.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckIn {
     pub date: NaiveDate,
     pub mood: u8,

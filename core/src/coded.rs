@@ -6,7 +6,7 @@ macro_rules! coded {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize,
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize,
             ::strum::EnumString, ::strum::IntoStaticStr, ::strum::EnumIter,
         )]
         #[serde(rename_all = "snake_case")]

@@ -9,6 +9,7 @@ pub mod clock;
 mod coded;
 pub mod doc;
 pub mod error;
+pub mod export;
 pub mod journal;
 pub mod local_day;
 pub mod mood_trend;
@@ -18,7 +19,7 @@ pub mod progress;
 pub mod reminders;
 pub mod store;
 
-pub use app::{CommandResult, JournalFilter, OpenConfig, Reconnect};
+pub use app::{CommandResult, JournalFilter, OpenConfig, Reconnect, ReportFormat};
 pub use checkin::{CheckIn, CheckInInput, ContactMedium, TodayView};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, Result};

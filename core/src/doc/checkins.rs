@@ -162,6 +162,7 @@ fn read_key(doc: &AutoCommit, checkins: &ObjId, date: NaiveDate) -> Result<Optio
         .unwrap_or_default();
     let mut notes = notes(doc, &maps)?;
     let note = (!notes.is_empty()).then(|| notes.remove(0));
+    notes.sort();
     Ok(Some(CheckIn {
         date,
         mood,
@@ -215,4 +216,26 @@ pub fn moods_since(doc: &AutoCommit, from: NaiveDate) -> Result<Vec<(NaiveDate, 
         }
     }
     Ok(out)
+}
+
+/// Writes a check-in exactly as exported (its author, time and any concurrent versions of
+/// its note), for an import into an empty store.
+pub fn restore(doc: &mut AutoCommit, checkin: &CheckIn) -> Result<()> {
+    let checkins = root_map(doc, CHECKINS)?;
+    let obj = doc.put_object(&checkins, date_key(checkin.date).as_str(), ObjType::Map)?;
+    doc.put(&obj, MOOD, i64::from(checkin.mood))?;
+    doc.put(&obj, URGE, i64::from(checkin.urge))?;
+    if checkin.contact != ContactMedium::None {
+        doc.put(&obj, CONTACT, checkin.contact.code())?;
+    }
+    if let Some(note) = &checkin.note {
+        super::fields::put_with_conflicts(doc, &obj, NOTE, note, &checkin.note_conflicts)?;
+    }
+    doc.put(
+        &obj,
+        UPDATED_AT,
+        ScalarValue::Timestamp(checkin.updated_at.timestamp_millis()),
+    )?;
+    doc.put(&obj, UPDATED_BY, checkin.updated_by.as_str())?;
+    Ok(())
 }

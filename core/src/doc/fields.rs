@@ -117,3 +117,37 @@ pub(crate) fn put_i64(doc: &mut AutoCommit, obj: &ObjId, field: &str, value: i64
 pub(crate) fn new_record(doc: &mut AutoCommit, parent: &ObjId, id: &str) -> Result<ObjId> {
     Ok(doc.put_object(parent, id, ObjType::Map)?)
 }
+
+/// Writes `main` to `obj[field]` so that it wins, with each of `others` left beside it as
+/// a concurrent version — how an import restores a conflict that two devices once made.
+/// Each other version is written on a fork under a small fixed actor; the main value is
+/// written with the same op counter under the document's own actor, so it wins.
+pub(crate) fn put_with_conflicts(
+    doc: &mut AutoCommit,
+    obj: &ObjId,
+    field: &str,
+    main: &str,
+    others: &[String],
+) -> Result<()> {
+    if others.is_empty() {
+        doc.put(obj, field, main)?;
+        return Ok(());
+    }
+    let mut forks = Vec::with_capacity(others.len());
+    for (index, other) in others.iter().enumerate() {
+        let mut actor = [0u8; 16];
+        actor[8..].copy_from_slice(&(index as u64 + 1).to_be_bytes());
+        let mut fork = doc
+            .fork()
+            .with_actor(automerge::ActorId::from(actor.as_slice()));
+        fork.put(obj, field, other.as_str())?;
+        fork.commit();
+        forks.push(fork);
+    }
+    doc.put(obj, field, main)?;
+    doc.commit();
+    for mut fork in forks {
+        doc.merge(&mut fork)?;
+    }
+    Ok(())
+}

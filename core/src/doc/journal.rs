@@ -199,3 +199,29 @@ pub fn delete(doc: &mut AutoCommit, id: &str) -> Result<()> {
     doc.delete(&journal, id)?;
     Ok(())
 }
+
+/// Writes an entry exactly as exported (id, times, concurrent versions), for an import
+/// into an empty store.
+pub fn restore(doc: &mut AutoCommit, entry: &JournalEntry) -> Result<()> {
+    let journal = journal(doc)?;
+    let obj = doc.put_object(&journal, entry.id.as_str(), ObjType::Map)?;
+    put_str(doc, &obj, KIND, entry.kind.code())?;
+    let tags = doc.put_object(&obj, TAGS, ObjType::Map)?;
+    for tag in normalise_tags(&entry.tags)? {
+        doc.put(&tags, tag.as_str(), true)?;
+    }
+    if let Some(link) = &entry.link {
+        put_str(doc, &obj, LINK, &link.code())?;
+    }
+    put_time(doc, &obj, CREATED_AT, entry.created_at)?;
+    put_time(doc, &obj, EDITED_AT, entry.edited_at)?;
+    if let Some(at) = entry.ready_after {
+        put_time(doc, &obj, READY_AFTER, at)?;
+    }
+    if let Some(at) = entry.marked_ready_at {
+        put_time(doc, &obj, MARKED_READY_AT, at)?;
+    }
+    super::fields::put_with_conflicts(doc, &obj, TITLE, &entry.title, &entry.title_conflicts)?;
+    super::fields::put_with_conflicts(doc, &obj, BODY, &entry.body, &entry.body_conflicts)?;
+    Ok(())
+}

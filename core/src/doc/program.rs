@@ -671,3 +671,185 @@ fn record(doc: &AutoCommit, list: &str, id: &str) -> Result<ObjId> {
     get_map(doc, &list, id)
         .ok_or_else(|| Error::InvalidInput(format!("there is no record with the id {id}")))
 }
+
+/// Writes every program record exactly as exported (ids and times kept), for an import
+/// into an empty store.
+pub fn restore(doc: &mut AutoCommit, r: &ProgramRecords) -> Result<()> {
+    fn record(doc: &mut AutoCommit, list: &str, id: &str, at: DateTime<Utc>) -> Result<ObjId> {
+        let list = map(doc, list)?;
+        let obj = new_record(doc, &list, id)?;
+        put_time(doc, &obj, AT, at)?;
+        Ok(obj)
+    }
+    fn bools(
+        doc: &mut AutoCommit,
+        obj: &ObjId,
+        prefix: &str,
+        values: &BTreeMap<String, bool>,
+    ) -> Result<()> {
+        for (code, value) in values {
+            put_bool(doc, obj, &format!("{prefix}{code}"), *value)?;
+        }
+        Ok(())
+    }
+    let period =
+        |start: NaiveDate, end: NaiveDate| format!("{}/{}", date_key(start), date_key(end));
+
+    if let Some(p) = &r.pre_check {
+        let obj = map(doc, "pre_check")?;
+        bools(doc, &obj, ANSWER_PREFIX, &p.answers)?;
+        put_i64(doc, &obj, "past_cycles", i64::from(p.past_cycles))?;
+        put_time(doc, &obj, AT, p.at)?;
+    }
+    if let Some(ended_by) = r.ended_by {
+        let obj = map(doc, "step1")?;
+        put_str(doc, &obj, "ended_by", ended_by.code())?;
+    }
+    for x in &r.reasons {
+        let obj = record(doc, "reasons", &x.id, x.at)?;
+        put_str(doc, &obj, TEXT, &x.text)?;
+        put_str(doc, &obj, KIND, &x.kind)?;
+    }
+    let ack = map(doc, "acknowledged")?;
+    for key in &r.acknowledged {
+        put_time(doc, &ack, key, DateTime::<Utc>::default())?;
+    }
+    for x in &r.triggers {
+        let obj = record(doc, "triggers", &x.id, x.at)?;
+        put_str(doc, &obj, TEXT, &x.text)?;
+    }
+    for x in &r.mistakes {
+        let obj = record(doc, "mistakes", &x.id, x.at)?;
+        put_str(doc, &obj, TEXT, &x.text)?;
+        put_opt_str(doc, &obj, "plan", x.plan.as_deref())?;
+    }
+    if let Some(p) = &r.no_contact {
+        let obj = map(doc, "no_contact")?;
+        put_str(doc, &obj, PERIOD, &period(p.start, p.end))?;
+        if let Some(on) = p.ended_early_on {
+            put_date(doc, &obj, "ended_early_on", on)?;
+        }
+    }
+    if let Some(check) = &r.readiness {
+        let obj = map(doc, "readiness")?;
+        bools(doc, &obj, ANSWER_PREFIX, &check.answers)?;
+        put_date(doc, &obj, ON, check.on)?;
+    }
+    for x in &r.observations {
+        let obj = record(doc, "observations", &x.id, x.at)?;
+        put_str(doc, &obj, TEXT, &x.text)?;
+        put_date(doc, &obj, ON, x.on)?;
+    }
+    for x in &r.attempts {
+        let obj = record(doc, "attempts", &x.id, x.at)?;
+        put_str(doc, &obj, "medium", x.medium.code())?;
+        put_date(doc, &obj, ON, x.on)?;
+        put_str(doc, &obj, "reply", x.reply.code())?;
+        put_bool(doc, &obj, "skipped_ahead", x.skipped_ahead)?;
+        put_opt_str(doc, &obj, NOTE, x.note.as_deref())?;
+    }
+    for x in &r.ice_breakers {
+        let obj = record(doc, "ice_breakers", &x.id, x.at)?;
+        put_str(doc, &obj, TEXT, &x.text)?;
+        put_time(doc, &obj, "ready_after", x.ready_after)?;
+        if let Some(at) = x.marked_ready_at {
+            put_time(doc, &obj, "marked_ready_at", at)?;
+        }
+    }
+    for x in &r.apologies {
+        let obj = record(doc, "apologies", &x.id, x.at)?;
+        for (field, part) in [
+            ("what_i_did", &x.what_i_did),
+            ("responsibility", &x.responsibility),
+            ("what_changed", &x.what_changed),
+            ("repair", &x.repair),
+        ] {
+            put_str(doc, &obj, field, part)?;
+        }
+    }
+    for x in &r.activities {
+        let obj = record(doc, "activities", &x.id, x.at)?;
+        put_str(doc, &obj, KIND, x.kind.code())?;
+        put_date(doc, &obj, ON, x.on)?;
+        put_str(doc, &obj, "result", x.result.code())?;
+        put_opt_str(doc, &obj, NOTE, x.note.as_deref())?;
+    }
+    for x in &r.their_side {
+        let obj = record(doc, "their_side", &x.id, x.at)?;
+        put_str(doc, &obj, KIND, x.kind.code())?;
+        put_str(doc, &obj, TEXT, &x.text)?;
+        put_opt_str(doc, &obj, "response", x.response.as_deref())?;
+    }
+    for x in &r.decisions {
+        let obj = record(doc, "decisions", &x.id, x.at)?;
+        put_str(doc, &obj, "answer", x.answer.code())?;
+        put_date(doc, &obj, ON, x.on)?;
+        if let Some(on) = x.revisit_on {
+            put_date(doc, &obj, "revisit_on", on)?;
+        }
+    }
+    if let Some(current) = &r.current_decision {
+        let list = map(doc, "decisions")?;
+        put_str(doc, &list, CURRENT, current)?;
+    }
+    let therapy = map(doc, "therapy")?;
+    if let Some(suggested) = r.therapy.suggested {
+        put_bool(doc, &therapy, "suggested", suggested)?;
+    }
+    if let Some(accepted) = r.therapy.accepted {
+        put_bool(doc, &therapy, "accepted", accepted)?;
+    }
+    for (index, on) in r.therapy.sessions.iter().enumerate() {
+        let obj = record(
+            doc,
+            "therapy_sessions",
+            &format!("session-{index}"),
+            DateTime::<Utc>::default(),
+        )?;
+        put_date(doc, &obj, ON, *on)?;
+    }
+    if let Some(t) = &r.trial {
+        let obj = map(doc, "trial")?;
+        put_str(doc, &obj, PERIOD, &period(t.start, t.end))?;
+        put_i64(
+            doc,
+            &obj,
+            "review_every_days",
+            i64::from(t.review_every_days),
+        )?;
+        doc.put(
+            &obj,
+            "extensions",
+            ScalarValue::counter(i64::from(t.extensions)),
+        )?;
+    }
+    for x in &r.trial_reviews {
+        let obj = record(doc, "trial_reviews", &x.id, x.at)?;
+        put_date(doc, &obj, ON, x.on)?;
+        bools(doc, &obj, SIGN_PREFIX, &x.signs)?;
+        put_opt_str(doc, &obj, NOTE, x.note.as_deref())?;
+        if let Some(outcome) = x.outcome {
+            put_str(doc, &obj, "outcome", outcome.code())?;
+        }
+    }
+    if let Some(l) = &r.let_go {
+        let obj = map(doc, "let_go")?;
+        put_date(doc, &obj, ON, l.on)?;
+        put_i64(doc, &obj, "from_step", i64::from(l.from_step))?;
+        put_opt_str(doc, &obj, NOTE, l.note.as_deref())?;
+        put_time(doc, &obj, AT, l.at)?;
+        for (number, text) in &l.exercise {
+            put_str(doc, &obj, &format!("{EXERCISE_PREFIX}{number}"), text)?;
+        }
+    }
+    let safety = map(doc, "safety")?;
+    for flag in &r.safety_flags {
+        put_date(doc, &safety, &flag.sign, flag.on)?;
+    }
+    if let Some(no) = &r.said_no {
+        let obj = map(doc, "said_no")?;
+        put_str(doc, &obj, KIND, no.kind.code())?;
+        put_date(doc, &obj, ON, no.on)?;
+    }
+    Ok(())
+}

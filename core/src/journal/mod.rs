@@ -5,7 +5,7 @@
 pub mod search;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::coded::coded;
 use crate::error::{Error, Result};
@@ -25,7 +25,7 @@ coded! {
 }
 
 /// What an entry is about: a program step, or one of the program's prompts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "link", rename_all = "snake_case")]
 pub enum EntryLink {
     Step { number: u8 },
@@ -160,7 +160,7 @@ impl EntryEdit {
 }
 
 /// An entry as stored, with any versions a concurrent edit left behind.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JournalEntry {
     pub id: String,
     pub kind: EntryKind,

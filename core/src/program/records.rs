@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::checkin::ContactMedium;
 
@@ -51,7 +51,7 @@ coded! {
 }
 
 /// Everything recorded in the program. Lists are sorted oldest first.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProgramRecords {
     pub pre_check: Option<PreCheckAnswers>,
     pub ended_by: Option<EndedBy>,
@@ -80,7 +80,7 @@ pub struct ProgramRecords {
     pub said_no: Option<SaidNo>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PreCheckAnswers {
     /// Question code → answer.
     pub answers: BTreeMap<String, bool>,
@@ -89,7 +89,7 @@ pub struct PreCheckAnswers {
     pub at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reason {
     pub id: String,
     pub text: String,
@@ -99,14 +99,14 @@ pub struct Reason {
 }
 
 /// A line of text with nothing else to it (a personal trigger).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TextRecord {
     pub id: String,
     pub text: String,
     pub at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mistake {
     pub id: String,
     pub text: String,
@@ -115,7 +115,7 @@ pub struct Mistake {
 }
 
 /// The no-contact period of step 3, `start..end` in local dates, end exclusive.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NoContact {
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -123,7 +123,7 @@ pub struct NoContact {
     pub ended_early_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Readiness {
     /// Readiness item code → "this is true for me now".
     pub answers: BTreeMap<String, bool>,
@@ -131,7 +131,7 @@ pub struct Readiness {
 }
 
 /// "How are they doing?": what they post, what friends say.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Observation {
     pub id: String,
     pub text: String,
@@ -140,7 +140,7 @@ pub struct Observation {
 }
 
 /// One contact attempt on the ladder.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attempt {
     pub id: String,
     pub medium: ContactMedium,
@@ -152,7 +152,7 @@ pub struct Attempt {
     pub at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IceBreaker {
     pub id: String,
     pub text: String,
@@ -163,7 +163,7 @@ pub struct IceBreaker {
 }
 
 /// An apology draft; each part may still be empty.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Apology {
     pub id: String,
     pub what_i_did: String,
@@ -186,7 +186,7 @@ impl Apology {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Activity {
     pub id: String,
     pub kind: ActivityKind,
@@ -196,7 +196,7 @@ pub struct Activity {
     pub at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TheirSide {
     pub id: String,
     pub kind: TheirSideKind,
@@ -206,7 +206,7 @@ pub struct TheirSide {
     pub at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
     pub id: String,
     pub answer: DecisionAnswer,
@@ -217,7 +217,7 @@ pub struct Decision {
 }
 
 /// Couples therapy (step 10, optional).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Therapy {
     pub suggested: Option<bool>,
     pub accepted: Option<bool>,
@@ -225,7 +225,7 @@ pub struct Therapy {
 }
 
 /// The trial period of step 11, `start..=end`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Trial {
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -234,7 +234,7 @@ pub struct Trial {
     pub extensions: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrialReview {
     pub id: String,
     pub on: NaiveDate,
@@ -246,7 +246,7 @@ pub struct TrialReview {
     pub at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LetGoRecord {
     pub on: NaiveDate,
     /// The step the user was on when they chose to let go (0 before step 1).
@@ -257,14 +257,14 @@ pub struct LetGoRecord {
     pub at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SafetyFlag {
     /// A safety-sign code from the content (`violence`, `threats`, …).
     pub sign: String,
     pub on: NaiveDate,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SaidNo {
     pub kind: NoKind,
     pub on: NaiveDate,

@@ -220,6 +220,35 @@ impl Store {
     }
 
     /// `PRAGMA integrity_check`, for tests and diagnostics.
+    /// Deletes every file of the store, the lock file last, and the data directory if it
+    /// is then empty. Returns the files that existed and are now gone.
+    pub fn destroy(self) -> Result<Vec<PathBuf>, StoreError> {
+        let Store {
+            conn, path, _lock, ..
+        } = self;
+        conn.close().map_err(|(_, err)| StoreError::Sqlite(err))?;
+        let dir = path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let lock_path = dir.join(files::LOCK_FILE);
+        let mut removed = Vec::new();
+        let files = files::store_files(&dir);
+        let (lock, others): (Vec<&PathBuf>, Vec<&PathBuf>) =
+            files.iter().partition(|p| **p == lock_path);
+        for file in others.into_iter().chain(lock) {
+            match std::fs::remove_file(file) {
+                Ok(()) => removed.push(file.clone()),
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+                Err(err) => return Err(StoreError::io(file.clone(), err)),
+            }
+        }
+        drop(_lock);
+        // Only an empty directory is removed; anything else in it is not ours.
+        let _ = std::fs::remove_dir(&dir);
+        Ok(removed)
+    }
+
     pub fn integrity_check(&self) -> Result<String, StoreError> {
         Ok(self
             .conn
