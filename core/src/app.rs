@@ -13,6 +13,7 @@ use crate::clock::Clock;
 use crate::doc::{checkins, genesis, migration, program as stored_program, settings};
 use crate::error::{Error, Result};
 use crate::local_day::local_day;
+use crate::journal::search::SearchIndex;
 use crate::mood_trend::TREND_WINDOW_DAYS;
 use crate::notify::{ChangeEvent, Listener, Notifier, Subscription};
 use crate::program::{self, Moment, ProgramCommand, ProgramView};
@@ -39,8 +40,9 @@ struct State {
     store: Store,
     doc: AutoCommit,
     zone: Tz,
-    /// The journal search index, rebuilt when the document's heads moved.
-    search: Option<Arc<crate::journal::search::SearchIndex>>,
+    /// The journal search index, kept current by local writes and rebuilt when the
+    /// document's heads moved any other way.
+    search: Option<SearchIndex>,
     /// Set when a failed write could not be undone in memory; the handle then refuses
     /// everything so the refused change can never be saved later.
     broken: bool,
@@ -309,8 +311,22 @@ impl Reconnect {
         event: impl FnOnce(&T) -> ChangeEvent,
         apply: impl FnOnce(&mut AutoCommit, Tz) -> Result<T>,
     ) -> Result<T> {
+        self.write_indexed(event, apply, |_, _| {})
+    }
+
+    /// [`Self::write`] for commands that change the journal: `index` brings a current
+    /// search index up to date with what the command wrote. Any other local write leaves
+    /// the journal as it was, so a current index stays current; remote changes never come
+    /// through here, and the index's heads then no longer match, forcing a rebuild.
+    fn write_indexed<T>(
+        &self,
+        event: impl FnOnce(&T) -> ChangeEvent,
+        apply: impl FnOnce(&mut AutoCommit, Tz) -> Result<T>,
+        index: impl FnOnce(&mut SearchIndex, &T),
+    ) -> Result<T> {
         let out = {
             let mut state = self.lock()?;
+            let before = state.doc.get_heads();
             let zone = state.zone;
             let out = match apply(&mut state.doc, zone) {
                 Ok(out) => out,
@@ -324,6 +340,11 @@ impl Reconnect {
                 .doc
                 .commit_with(CommitOptions::default().with_time(now_ms));
             Self::persist(&mut state)?;
+            let after = state.doc.get_heads();
+            if let Some(search) = state.search.as_mut().filter(|s| s.is_current(&before)) {
+                index(search, &out);
+                search.advance(after);
+            }
             out
         };
         self.notifier.notify(&event(&out));

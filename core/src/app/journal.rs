@@ -1,7 +1,5 @@
 //! The journal and progress commands and queries of the [`Reconnect`] facade.
 
-use std::sync::Arc;
-
 use crate::doc::{checkins, journal as stored};
 use crate::error::{Error, Result};
 use crate::journal::search::{QUERY_MAX_CHARS, SearchIndex};
@@ -27,7 +25,7 @@ impl Reconnect {
         input.validate()?;
         let now = self.clock.now();
         let id = crate::store::new_record_id()?;
-        self.write(
+        self.write_indexed(
             |entry: &JournalEntry| ChangeEvent::JournalChanged {
                 id: entry.id.clone(),
             },
@@ -35,6 +33,7 @@ impl Reconnect {
                 stored::add(doc, &id, &input, now)?;
                 read_back(doc, &id)
             },
+            SearchIndex::upsert,
         )
     }
 
@@ -43,7 +42,7 @@ impl Reconnect {
     pub fn journal_edit(&self, id: &str, edit: EntryEdit) -> Result<JournalEntry> {
         edit.validate()?;
         let now = self.clock.now();
-        self.write(
+        self.write_indexed(
             |entry: &JournalEntry| ChangeEvent::JournalChanged {
                 id: entry.id.clone(),
             },
@@ -51,6 +50,7 @@ impl Reconnect {
                 stored::edit(doc, id, &edit, now)?;
                 read_back(doc, id)
             },
+            SearchIndex::upsert,
         )
     }
 
@@ -68,16 +68,17 @@ impl Reconnect {
 
     pub fn journal_delete(&self, id: &str) -> Result<()> {
         let id_owned = id.to_string();
-        self.write(
+        self.write_indexed(
             |_| ChangeEvent::JournalChanged { id: id_owned },
             |doc, _| stored::delete(doc, id),
+            |index, _| index.remove(id),
         )
     }
 
     /// Marks a letter ready once its cool-off has passed. It is never sent anywhere.
     pub fn letter_mark_ready(&self, id: &str) -> Result<JournalEntry> {
         let now = self.clock.now();
-        self.write(
+        self.write_indexed(
             |entry: &JournalEntry| ChangeEvent::JournalChanged {
                 id: entry.id.clone(),
             },
@@ -97,6 +98,7 @@ impl Reconnect {
                 stored::mark_ready(doc, id, now)?;
                 read_back(doc, id)
             },
+            SearchIndex::upsert,
         )
     }
 
@@ -130,17 +132,18 @@ impl Reconnect {
         }
         let mut state = self.lock()?;
         let heads = state.doc.get_heads();
-        let index = match &state.search {
-            Some(index) if index.is_current(&heads) => Arc::clone(index),
+        let ids = match &state.search {
+            Some(index) if index.is_current(&heads) => index.find(query),
             _ => {
                 let entries = stored::read_all(&state.doc)?;
-                let index = Arc::new(SearchIndex::build(heads, &entries));
-                state.search = Some(Arc::clone(&index));
-                index
+                let index = SearchIndex::build(heads, &entries);
+                let ids = index.find(query);
+                state.search = Some(index);
+                ids
             }
         };
         let mut out = Vec::new();
-        for id in index.find(query) {
+        for id in ids {
             if limit.is_some_and(|max| out.len() >= max) {
                 break;
             }

@@ -6,11 +6,14 @@
 //! value over all of them. Deleting removes the entry's key, which no concurrent edit of
 //! its fields brings back.
 
-use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc, transaction::Transactable};
+use automerge::{
+    AutoCommit, ObjId, ObjType, ROOT, ReadDoc, ScalarValueRef, ValueRef,
+    transaction::Transactable,
+};
 use chrono::{DateTime, Utc};
 
 use super::JOURNAL;
-use super::fields::{get_map, get_str, get_text, get_time, put_str, put_time};
+use super::fields::{get_map, get_str, put_str, put_time};
 use crate::error::{Error, Result};
 use crate::journal::{EntryEdit, EntryInput, EntryKind, EntryLink, JournalEntry, normalise_tags};
 
@@ -48,47 +51,70 @@ fn versions(doc: &AutoCommit, obj: &ObjId, field: &str) -> Result<Vec<String>> {
     Ok(out)
 }
 
-fn tags(doc: &AutoCommit, obj: &ObjId) -> Vec<String> {
-    get_map(doc, obj, TAGS)
-        .map(|tags| doc.keys(&tags).collect())
-        .unwrap_or_default()
-}
-
+/// The entry in map `obj`, read in one pass over its fields (a lookup per field is
+/// far slower on a large document); fields with concurrent values are read in full.
 fn read_map(doc: &AutoCommit, id: &str, obj: &ObjId) -> Result<Option<JournalEntry>> {
-    let Some(kind) = get_str(doc, obj, KIND)
-        .as_deref()
-        .and_then(EntryKind::from_code)
-    else {
+    let mut kind = None;
+    let (mut title, mut body) = (None, None);
+    let (mut title_conflict, mut body_conflict) = (false, false);
+    let mut tags_obj = None;
+    let (mut link, mut created_at, mut edited_at) = (None, None, None);
+    let (mut ready_after, mut marked_ready_at) = (None, None);
+    for item in doc.map_range(obj, ..) {
+        let text = || match &item.value {
+            ValueRef::Scalar(ScalarValueRef::Str(s)) => Some(s.to_string()),
+            _ => None,
+        };
+        let time = || match &item.value {
+            ValueRef::Scalar(ScalarValueRef::Timestamp(ms) | ScalarValueRef::Int(ms)) => {
+                DateTime::<Utc>::from_timestamp_millis(*ms)
+            }
+            _ => None,
+        };
+        match item.key.as_ref() {
+            KIND => kind = text().as_deref().and_then(EntryKind::from_code),
+            TITLE => (title, title_conflict) = (text(), item.conflict),
+            BODY => (body, body_conflict) = (text(), item.conflict),
+            TAGS if matches!(item.value, ValueRef::Object(ObjType::Map)) => tags_obj = Some(item.id()),
+            LINK => link = text().as_deref().and_then(EntryLink::from_code),
+            CREATED_AT => created_at = time(),
+            EDITED_AT => edited_at = time(),
+            READY_AFTER => ready_after = time(),
+            MARKED_READY_AT => marked_ready_at = time(),
+            _ => {}
+        }
+    }
+    let Some(kind) = kind else {
         return Ok(None);
     };
-    let mut titles = versions(doc, obj, TITLE)?;
-    let mut bodies = versions(doc, obj, BODY)?;
-    let title = if titles.is_empty() {
-        String::new()
-    } else {
-        titles.remove(0)
+    let with_versions = |winner: Option<String>, conflict: bool, field: &str| -> Result<(String, Vec<String>)> {
+        if !conflict {
+            return Ok((winner.unwrap_or_default(), Vec::new()));
+        }
+        let mut all = versions(doc, obj, field)?;
+        let main = if all.is_empty() { String::new() } else { all.remove(0) };
+        all.sort();
+        Ok((main, all))
     };
-    let body = if bodies.is_empty() {
-        String::new()
-    } else {
-        bodies.remove(0)
-    };
-    let created_at = get_time(doc, obj, CREATED_AT).unwrap_or_default();
+    let (title, title_conflicts) = with_versions(title, title_conflict, TITLE)?;
+    let (body, body_conflicts) = with_versions(body, body_conflict, BODY)?;
+    let tags = tags_obj
+        .map(|tags| doc.map_range(&tags, ..).map(|item| item.key.into_owned()).collect())
+        .unwrap_or_default();
+    let created_at = created_at.unwrap_or_default();
     Ok(Some(JournalEntry {
         id: id.to_string(),
         kind,
         title,
         body,
-        title_conflicts: titles,
-        body_conflicts: bodies,
-        tags: tags(doc, obj),
-        link: get_text(doc, obj, LINK)
-            .as_deref()
-            .and_then(EntryLink::from_code),
+        title_conflicts,
+        body_conflicts,
+        tags,
+        link,
         created_at,
-        edited_at: get_time(doc, obj, EDITED_AT).unwrap_or(created_at),
-        ready_after: get_time(doc, obj, READY_AFTER),
-        marked_ready_at: get_time(doc, obj, MARKED_READY_AT),
+        edited_at: edited_at.unwrap_or(created_at),
+        ready_after,
+        marked_ready_at,
     }))
 }
 
@@ -102,12 +128,14 @@ pub fn read(doc: &AutoCommit, id: &str) -> Result<Option<JournalEntry>> {
 /// Every readable entry, newest first.
 pub fn read_all(doc: &AutoCommit) -> Result<Vec<JournalEntry>> {
     let journal = journal(doc)?;
-    let ids: Vec<String> = doc.keys(&journal).collect();
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(obj) = get_map(doc, &journal, &id)
-            && let Some(entry) = read_map(doc, &id, &obj)?
-        {
+    let maps: Vec<(String, ObjId)> = doc
+        .map_range(&journal, ..)
+        .filter(|item| matches!(item.value, ValueRef::Object(ObjType::Map)))
+        .map(|item| (item.key.to_string(), item.id()))
+        .collect();
+    let mut out = Vec::with_capacity(maps.len());
+    for (id, obj) in maps {
+        if let Some(entry) = read_map(doc, &id, &obj)? {
             out.push(entry);
         }
     }

@@ -25,31 +25,27 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn build(heads: Vec<ChangeHash>, entries: &[JournalEntry]) -> SearchIndex {
-        let items = entries
-            .iter()
-            .map(|e| {
-                let mut text = String::new();
-                for part in std::iter::once(&e.title)
-                    .chain(&e.title_conflicts)
-                    .chain(std::iter::once(&e.body))
-                    .chain(&e.body_conflicts)
-                    .chain(&e.tags)
-                {
-                    text.push_str(&part.to_lowercase());
-                    text.push('\n');
-                }
-                Indexed {
-                    id: e.id.clone(),
-                    created_at: e.created_at,
-                    text,
-                }
-            })
-            .collect();
+        let items = entries.iter().map(indexed).collect();
         SearchIndex { heads, items }
     }
 
     pub fn is_current(&self, heads: &[ChangeHash]) -> bool {
         self.heads == heads
+    }
+
+    /// Marks the index current at `heads`, after a local write it has been told about.
+    pub fn advance(&mut self, heads: Vec<ChangeHash>) {
+        self.heads = heads;
+    }
+
+    /// Adds an entry, or replaces it after an edit.
+    pub fn upsert(&mut self, entry: &JournalEntry) {
+        self.remove(&entry.id);
+        self.items.push(indexed(entry));
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        self.items.retain(|item| item.id != id);
     }
 
     /// Ids of the entries matching every word of `query`, newest first.
@@ -62,6 +58,24 @@ impl SearchIndex {
             .collect();
         hits.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
         hits.into_iter().map(|item| item.id.clone()).collect()
+    }
+}
+
+fn indexed(e: &JournalEntry) -> Indexed {
+    let mut text = String::new();
+    for part in std::iter::once(&e.title)
+        .chain(&e.title_conflicts)
+        .chain(std::iter::once(&e.body))
+        .chain(&e.body_conflicts)
+        .chain(&e.tags)
+    {
+        text.push_str(&part.to_lowercase());
+        text.push('\n');
+    }
+    Indexed {
+        id: e.id.clone(),
+        created_at: e.created_at,
+        text,
     }
 }
 
