@@ -4,6 +4,7 @@
 //! Fields are called `detail`, not `message`: in Kotlin a field named `message` clashes
 //! with `Throwable.message` and the generated bindings do not compile (uniffi #1434).
 
+use reconnect_core::sync::SyncError;
 use reconnect_core::{Error, StoreError};
 
 use crate::program::RefusalReason;
@@ -79,6 +80,10 @@ impl From<Error> for ReconnectError {
                 StoreError::Io { .. } | StoreError::Sqlite(_) => ReconnectError::Storage { detail },
             },
             Error::Document(_) => ReconnectError::Damaged { detail },
+            // No exported call syncs yet, so a sync error reaching a host would be a bug;
+            // pairing and sync get their own cases when they cross the FFI.
+            Error::Sync(SyncError::StoreClosed) => ReconnectError::Closed,
+            Error::Sync(_) => ReconnectError::Internal { detail },
             Error::Poisoned => ReconnectError::Internal { detail },
         }
     }

@@ -1,16 +1,26 @@
 //! The thin uniffi layer over `reconnect-core`: records and enums for views, one store
-//! object, a foreign listener for changes, and the 11-step program (view, commands,
-//! refusals, content). No logic lives here beyond conversions.
+//! object, a foreign listener for changes, the 11-step program (view, commands,
+//! refusals, content), the journal, progress, reminders, and export, import, report and
+//! wipe. No logic lives here beyond conversions.
 
 mod error;
+mod export;
+mod journal;
 mod listener;
 mod program;
+mod progress;
+mod reminders;
 mod store;
 mod types;
+mod wall_time;
 
 pub use error::ReconnectError;
+pub use export::{ImportSummary, ReportFormat};
+pub use journal::{EntryEdit, EntryInput, EntryKind, EntryLink, JournalEntry, JournalFilter};
 pub use listener::{ChangeListener, ListenerHandle};
 pub use program::*;
+pub use progress::{MoodTrend, ProgressView, WeekMood};
+pub use reminders::{CustomReminder, NotificationDetail, Reminder, ReminderKind, ReminderSettings};
 pub use store::ReconnectStore;
 pub use types::{ChangeEvent, CheckIn, CheckInInput, ContactMedium, OpenOptions, TodayView};
 

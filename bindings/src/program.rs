@@ -5,7 +5,7 @@
 mod codes;
 mod command;
 mod content;
-mod convert;
+pub(crate) mod convert;
 mod records;
 mod refusal;
 mod view;

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use reconnect_core::{
@@ -137,8 +138,41 @@ impl ReconnectStore {
     }
 }
 
+/// How long `wipe` waits for calls already running on other threads to finish.
+const WIPE_WAIT: Duration = Duration::from_secs(2);
+
 impl ReconnectStore {
-    fn app(&self) -> Result<Arc<Reconnect>, ReconnectError> {
+    /// Closes the store and hands back the only reference to it, so it can be consumed
+    /// (wiped). New calls wait on the lock and then see `Closed`; calls already running
+    /// hold their own reference, so this waits up to [`WIPE_WAIT`] for them. If they do
+    /// not finish, the store is left open and the error is `InUse`.
+    pub(crate) fn close_for_wipe(&self) -> Result<Reconnect, ReconnectError> {
+        let mut guard = match self.inner.write() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let mut shared = guard.take().ok_or(ReconnectError::Closed)?;
+        let deadline = Instant::now() + WIPE_WAIT;
+        loop {
+            match Arc::try_unwrap(shared) {
+                Ok(app) => return Ok(app),
+                Err(still_shared) if Instant::now() < deadline => {
+                    shared = still_shared;
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(still_shared) => {
+                    *guard = Some(still_shared);
+                    return Err(ReconnectError::InUse {
+                        detail: "the store is still busy with another call; nothing was \
+                                 deleted, try again"
+                            .into(),
+                    });
+                }
+            }
+        }
+    }
+
+    pub(crate) fn app(&self) -> Result<Arc<Reconnect>, ReconnectError> {
         let guard = self.inner.read().map_err(|_| ReconnectError::Internal {
             detail: "the store lock was poisoned".into(),
         })?;
@@ -192,5 +226,37 @@ mod tests {
         assert_eq!(before.today, "2026-11-29");
         store.close();
         assert!(matches!(store.program(), Err(ReconnectError::Closed)));
+    }
+
+    #[test]
+    fn wipe_closes_first_and_waits_for_running_calls() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("store");
+        let store = open(&data);
+        store
+            .check_in(CheckInInput {
+                mood: 3,
+                urge: 2,
+                contact: None,
+                note: None,
+            })
+            .unwrap();
+
+        // A call still running elsewhere holds the core: nothing is deleted, still open.
+        let running = store.app().unwrap();
+        assert!(matches!(store.wipe(), Err(ReconnectError::InUse { .. })));
+        assert!(data.join("reconnect.db").exists());
+        assert_eq!(store.history(None).unwrap().len(), 1);
+        drop(running);
+
+        let removed = store.wipe().unwrap();
+        assert!(
+            removed.iter().any(|p| p.ends_with("reconnect.db")),
+            "{removed:?}"
+        );
+        assert!(!data.join("reconnect.db").exists());
+        assert!(matches!(store.today(), Err(ReconnectError::Closed)));
+        assert!(matches!(store.wipe(), Err(ReconnectError::Closed)));
+        store.close();
     }
 }

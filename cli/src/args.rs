@@ -1,12 +1,18 @@
 //! The command line, as clap sees it.
 
+mod data;
+mod journal;
 mod program;
+mod reminders;
 pub mod values;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
+pub use data::*;
+pub use journal::*;
 pub use program::*;
+pub use reminders::*;
 
 /// The heading that keeps the options every command shares apart from its own.
 const GLOBAL: &str = "Global options";
@@ -58,6 +64,39 @@ pub enum Command {
         #[arg(long, value_name = "HOUR", allow_negative_numbers = true)]
         day_start_hour: Option<i64>,
     },
+    /// Your journal: free entries and answers to the program's prompts, with tags and search
+    Journal {
+        #[command(subcommand)]
+        action: JournalAction,
+    },
+    /// Letters to them that are never sent: Reconnect has no way to send anything
+    ///
+    /// A letter is a place to say everything you want to say, for yourself. Each one rests
+    /// for a while (24 hours unless you choose otherwise) before you may mark it ready,
+    /// so you can read it again with fresh eyes. Ready or not, it is never sent.
+    Letters {
+        #[command(subcommand)]
+        action: LettersAction,
+    },
+    /// How you are doing over time: a forgiving strength score, days checked in, and your mood by week
+    ///
+    /// The strength score grows a little each day you check in. A missed day lowers it a
+    /// little, and nothing ever resets it or the program: a hard day is part of the way.
+    Progress,
+    /// Your upcoming reminders, each at its local time; `reminders set` chooses when they come
+    Reminders(RemindersArgs),
+    /// Save everything you recorded to a file: JSON to import again, or a readable report
+    ///
+    /// The file is written whole or not at all, and only you can read it (mode 0600). It is
+    /// not encrypted, so keep it somewhere safe and delete it when you no longer need it.
+    Export(ExportArgs),
+    /// Restore a JSON export into an empty store, such as a new data directory
+    Import(ImportArgs),
+    /// Delete everything Reconnect keeps on this computer: the store and its key
+    ///
+    /// Nothing can bring it back. Your paired devices keep their own copy until you wipe
+    /// them too. Asks for --yes.
+    Wipe(WipeArgs),
     /// See the whole program: where you are, what is open, and what could come next
     Program,
     /// Read one step closely: what it is about, questions to think over, and what you wrote

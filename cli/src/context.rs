@@ -1,5 +1,6 @@
 //! Turns flags and environment into an open store: data dir, key, zone and clock.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -13,7 +14,13 @@ use crate::{keyfile, output, paths, zone};
 /// Set to an RFC 3339 instant to replace the clock (demos and tests).
 pub const NOW_ENV: &str = "RECONNECT_NOW";
 
-pub fn open(cli: &Cli) -> Result<Reconnect, CliError> {
+/// Where the store and its key live, from the flags and environment.
+pub struct Locations {
+    pub data_dir: PathBuf,
+    pub key_file: PathBuf,
+}
+
+pub fn locations(cli: &Cli) -> Result<Locations, CliError> {
     let explicit_dir = cli.data_dir.is_some();
     let data_dir = match &cli.data_dir {
         Some(dir) => dir.clone(),
@@ -21,6 +28,11 @@ pub fn open(cli: &Cli) -> Result<Reconnect, CliError> {
     };
     let data_dir = paths::normalise(&data_dir)?;
     let key_file = paths::key_file_for(&data_dir, explicit_dir, cli.key_file.clone())?;
+    Ok(Locations { data_dir, key_file })
+}
+
+pub fn open(cli: &Cli) -> Result<Reconnect, CliError> {
+    let Locations { data_dir, key_file } = locations(cli)?;
     let (time_zone, zone_note) = zone::choose(cli.tz.as_deref())?;
     if let Some(note) = zone_note.filter(|_| !cli.json) {
         output::note(&note);
@@ -47,7 +59,8 @@ pub fn latest_today(cli: &Cli) -> Result<NaiveDate, CliError> {
     Ok(today.succ_opt().unwrap_or(today))
 }
 
-fn clock() -> Result<Arc<dyn Clock>, CliError> {
+/// The clock: `RECONNECT_NOW` when set, else the system's.
+pub fn clock() -> Result<Arc<dyn Clock>, CliError> {
     match std::env::var(NOW_ENV) {
         Ok(text) if !text.is_empty() => {
             let now = DateTime::parse_from_rfc3339(&text).map_err(|e| {

@@ -53,6 +53,7 @@ impl CliError {
                 StoreError::Io { .. } | StoreError::Sqlite(_) => "storage",
             },
             CliError::Core(Error::Document(_)) => "damaged",
+            CliError::Core(Error::Sync(_)) => "sync",
             CliError::Core(Error::Poisoned) => "internal",
         }
     }

@@ -2,13 +2,14 @@
 //! file appears whole or not at all), owner-only, and never replaces an existing key.
 
 use std::fs;
-use std::io::{ErrorKind, Write};
-use std::path::{Path, PathBuf};
+use std::io::ErrorKind;
+use std::path::Path;
 
 use reconnect_core::StoreKey;
 use reconnect_core::store::{DB_FILE, KEYCHECK_FILE, create_private_dir};
 
 use crate::error::CliError;
+use crate::private_file::{self, Existing, io_error};
 
 /// Reads the key, creating one only when the data directory holds no store yet.
 pub fn load_or_create(key_file: &Path, data_dir: &Path) -> Result<StoreKey, CliError> {
@@ -44,28 +45,16 @@ fn read(key_file: &Path) -> Result<Option<StoreKey>, CliError> {
     })
 }
 
-/// Writes a new key to a private temp file beside `key_file`, makes it durable, then
-/// links it into place. Linking fails if the key file exists, so an existing key
-/// (say, from another `reconnect` started at the same moment) wins and is used instead.
+/// Writes a new key crash-safely beside `key_file` ([`private_file::write`]). Placing it
+/// fails if the key file exists, so an existing key (say, from another `reconnect`
+/// started at the same moment) wins and is used instead.
 fn create(key_file: &Path) -> Result<StoreKey, CliError> {
     let key = StoreKey::generate().map_err(|e| CliError::Core(e.into()))?;
-    let dir = key_file
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    create_private_dir(dir).map_err(|e| CliError::Core(e.into()))?;
-
-    let temp = temp_path(key_file);
+    create_private_dir(private_file::parent(key_file)).map_err(|e| CliError::Core(e.into()))?;
     let text = zeroize::Zeroizing::new(format!("{}\n", key.to_hex().as_str()));
-    write_private(&temp, text.as_bytes())?;
-    let linked = fs::hard_link(&temp, key_file);
-    fs::remove_file(&temp).map_err(|source| io_error(&temp, source))?;
-    match linked {
-        Ok(()) => {
-            sync_dir(dir)?;
-            Ok(key)
-        }
-        Err(err) if err.kind() == ErrorKind::AlreadyExists => read(key_file)?.ok_or_else(|| {
+    match private_file::write(key_file, text.as_bytes(), Existing::Keep) {
+        Ok(()) => Ok(key),
+        Err(err) if private_file::already_exists(&err) => read(key_file)?.ok_or_else(|| {
             CliError::Usage(format!(
                 "the key file {} appeared and vanished while Reconnect was starting; please try again",
                 key_file.display()
@@ -73,50 +62,6 @@ fn create(key_file: &Path) -> Result<StoreKey, CliError> {
         }),
         Err(source) => Err(io_error(key_file, source)),
     }
-}
-
-/// A name no other process uses: hidden, beside the key, unique to this process.
-fn temp_path(key_file: &Path) -> PathBuf {
-    let name = key_file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "store.key".into());
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    let thread = format!("{:?}", std::thread::current().id());
-    let thread: String = thread.chars().filter(char::is_ascii_digit).collect();
-    key_file.with_file_name(format!(
-        ".{name}.{}-{thread}-{nanos}.new",
-        std::process::id()
-    ))
-}
-
-fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let written = options.open(path).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.sync_all()
-    });
-    written.map_err(|source| {
-        let _ = fs::remove_file(path);
-        io_error(path, source)
-    })
-}
-
-/// Makes the new directory entry durable. Only Unix lets a directory be fsynced.
-fn sync_dir(dir: &Path) -> Result<(), CliError> {
-    #[cfg(unix)]
-    fs::File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|source| io_error(dir, source))?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }
 
 /// Refuses a key file that others can read.
@@ -142,16 +87,10 @@ fn check_private(_path: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-fn io_error(path: &Path, source: std::io::Error) -> CliError {
-    CliError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::private_file::write_private;
 
     fn entries(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)

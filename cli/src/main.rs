@@ -8,6 +8,7 @@ mod error;
 mod keyfile;
 mod output;
 mod paths;
+mod private_file;
 mod stdin_note;
 mod usage;
 mod zone;
@@ -16,7 +17,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 use args::{Cli, Command};
-use commands::{checkin, history, program, settings, today};
+use commands::{checkin, data, history, journal, program, progress, reminders, settings, today};
 use context::open;
 use error::CliError;
 use output::Output;
@@ -47,6 +48,23 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
         Command::Settings { day_start_hour } => {
             let hour = day_start_hour.map(settings::hour_of_day).transpose()?;
             settings::run(&open(cli)?, hour, cli.json)
+        }
+        Command::Journal { action } => journal::run(cli, action),
+        Command::Letters { action } => journal::letters::run(cli, action),
+        Command::Progress => progress::run(&open(cli)?, cli.json),
+        Command::Reminders(args) => reminders::run(cli, args),
+        Command::Export(args) => {
+            let out = data::export::target(args, &context::locations(cli)?)?;
+            data::export::run(&open(cli)?, args.format, &out, args.force, cli.json)
+        }
+        Command::Import(args) => {
+            let text = data::import::read(&args.file)?;
+            data::import::run(&open(cli)?, &text, cli.json)
+        }
+        Command::Wipe(args) => {
+            let at = context::locations(cli)?;
+            data::wipe::confirm(args.yes, &at)?;
+            data::wipe::run(&at, cli.json)
         }
         Command::Program => program::overview::run(&open(cli)?, cli.json),
         Command::Step(args) => program::step::run(&open(cli)?, args.number, cli.json),

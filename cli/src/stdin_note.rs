@@ -1,9 +1,10 @@
-//! `--note -` (and `-` for a program entry's text) reads the words from stdin, so
+//! `--note -` (and `-` for a program entry's, journal entry's or reminder's text) reads the words from stdin, so
 //! private words stay out of `ps` and shell history.
 
 use std::io::{IsTerminal, Read};
 
 use reconnect_core::checkin::NOTE_MAX_CHARS;
+use reconnect_core::journal::BODY_MAX_CHARS;
 use reconnect_core::program::command::TEXT_MAX_CHARS;
 
 use crate::error::CliError;
@@ -35,6 +36,20 @@ pub const PROGRAM_TEXT: Reading = Reading {
     holder: "a program entry",
     max_chars: TEXT_MAX_CHARS,
     when_empty: "no text arrived on stdin, so nothing was recorded",
+};
+
+pub const JOURNAL_TEXT: Reading = Reading {
+    noun: "text",
+    holder: "a journal entry",
+    max_chars: BODY_MAX_CHARS,
+    when_empty: "no text arrived on stdin, so nothing was written",
+};
+
+pub const REMINDER_TEXT: Reading = Reading {
+    noun: "text",
+    holder: "a reminder",
+    max_chars: reconnect_core::reminders::CUSTOM_TEXT_MAX_CHARS,
+    when_empty: "no text arrived on stdin; leave TEXT out for a reminder without words",
 };
 
 /// A check-in note from stdin.

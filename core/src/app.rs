@@ -12,8 +12,8 @@ use crate::checkin::{CheckIn, CheckInInput, TodayView};
 use crate::clock::Clock;
 use crate::doc::{checkins, genesis, migration, program as stored_program, settings};
 use crate::error::{Error, Result};
-use crate::local_day::local_day;
 use crate::journal::search::SearchIndex;
+use crate::local_day::local_day;
 use crate::mood_trend::TREND_WINDOW_DAYS;
 use crate::notify::{ChangeEvent, Listener, Notifier, Subscription};
 use crate::program::{self, Moment, ProgramCommand, ProgramView};
@@ -32,6 +32,7 @@ pub struct OpenConfig {
 mod export;
 mod journal;
 mod reminders;
+mod sync;
 
 pub use export::ReportFormat;
 pub use journal::JournalFilter;

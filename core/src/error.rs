@@ -18,6 +18,10 @@ pub enum Error {
     /// The CRDT document refused an operation or could not be merged.
     #[error("the document could not be updated: {0}")]
     Document(String),
+    /// Pairing or a sync session failed; the session is over, the store is as it was
+    /// after the last durable round.
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncError),
     /// A previous operation panicked while holding the store; reopening recovers.
     #[error("an earlier operation failed part-way; please reopen the store")]
     Poisoned,

@@ -18,6 +18,7 @@ pub mod program;
 pub mod progress;
 pub mod reminders;
 pub mod store;
+pub mod sync;
 
 pub use app::{CommandResult, JournalFilter, OpenConfig, Reconnect, ReportFormat};
 pub use checkin::{CheckIn, CheckInInput, ContactMedium, TodayView};
@@ -26,3 +27,6 @@ pub use error::{Error, Result};
 pub use notify::{ChangeEvent, Subscription};
 pub use program::{ProgramCommand, ProgramView, Refusal};
 pub use store::{StoreError, StoreKey};
+pub use sync::{
+    Limits, PairingOffer, PairingSession, Peer, Role, SessionStats, Step, SyncError, SyncSession,
+};

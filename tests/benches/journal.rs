@@ -31,9 +31,9 @@ const SMOKE: Plan = Plan {
 };
 
 const WORDS: [&str; 24] = [
-    "walked", "river", "slept", "badly", "called", "sister", "coffee", "rain", "work",
-    "tired", "laughed", "therapy", "lake", "cooked", "dinner", "quiet", "missed", "them",
-    "calm", "train", "garden", "letter", "music", "friends",
+    "walked", "river", "slept", "badly", "called", "sister", "coffee", "rain", "work", "tired",
+    "laughed", "therapy", "lake", "cooked", "dinner", "quiet", "missed", "them", "calm", "train",
+    "garden", "letter", "music", "friends",
 ];
 
 /// About 400 characters of text for day `d`, with one word only that day has.
@@ -76,14 +76,22 @@ fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let mut plan = if full { FULL } else { SMOKE };
     // For quick experiments: a shorter history with the full measurements.
-    if let Some(days) = std::env::var("RECONNECT_BENCH_DAYS").ok().and_then(|d| d.parse().ok()) {
+    if let Some(days) = std::env::var("RECONNECT_BENCH_DAYS")
+        .ok()
+        .and_then(|d| d.parse().ok())
+    {
         plan.days = days;
     }
     let phone = TestDevice::new("bench");
     for d in 0..plan.days {
         let app = phone.on(d);
-        app.check_in(input((d % 5 + 1) as u8, (d % 11) as u8, None, Some("short note")))
-            .expect("a check-in");
+        app.check_in(input(
+            (d % 5 + 1) as u8,
+            (d % 11) as u8,
+            None,
+            Some("short note"),
+        ))
+        .expect("a check-in");
         app.journal_add(EntryInput {
             kind: EntryKind::Entry,
             title: format!("Day {d}"),
@@ -94,13 +102,25 @@ fn main() {
         })
         .expect("an entry");
     }
-    let entries = phone.app.journal_list(&JournalFilter::default()).expect("list").len();
+    let entries = phone
+        .app
+        .journal_list(&JournalFilter::default())
+        .expect("list")
+        .len();
     assert_eq!(entries, plan.days as usize);
 
-    let (first, hits) = timed(|| phone.app.journal_search("river calm", None).expect("search"));
+    let (first, hits) = timed(|| {
+        phone
+            .app
+            .journal_search("river calm", None)
+            .expect("search")
+    });
     assert!(!hits.is_empty());
     let tablet = TestDevice::new("bench tablet");
-    tablet.app.merge_from(&phone.app).expect("the tablet catches up");
+    tablet
+        .app
+        .merge_from(&phone.app)
+        .expect("the tablet catches up");
     let mut warm = Vec::new();
     let mut local = Vec::new();
     let mut rebuilt = Vec::new();
@@ -115,14 +135,30 @@ fn main() {
         assert_eq!(hits.len(), 1, "marker{d}");
         warm.push(took);
         // A local entry updates the index in place.
-        phone.app.journal_add(entry(i as u32, "local")).expect("an entry");
-        let (took, hits) = timed(|| phone.app.journal_search(&format!("local{i}."), None).expect("search"));
+        phone
+            .app
+            .journal_add(entry(i as u32, "local"))
+            .expect("an entry");
+        let (took, hits) = timed(|| {
+            phone
+                .app
+                .journal_search(&format!("local{i}."), None)
+                .expect("search")
+        });
         assert_eq!(hits.len(), 1);
         local.push(took);
         // An entry merged from another device moves the heads: the index is rebuilt.
-        tablet.app.journal_add(entry(i as u32, "remote")).expect("an entry");
+        tablet
+            .app
+            .journal_add(entry(i as u32, "remote"))
+            .expect("an entry");
         phone.app.merge_from(&tablet.app).expect("a merge");
-        let (took, hits) = timed(|| phone.app.journal_search(&format!("remote{i}."), None).expect("search"));
+        let (took, hits) = timed(|| {
+            phone
+                .app
+                .journal_search(&format!("remote{i}."), None)
+                .expect("search")
+        });
         assert_eq!(hits.len(), 1);
         rebuilt.push(took);
     }
@@ -140,18 +176,31 @@ fn main() {
     }
     let fresh = TestDevice::new("restore");
     let (import, summary) = timed(|| fresh.app.import_json(&json).expect("import"));
-    assert_eq!(summary.journal_entries as usize, entries + 2 * plan.searches);
+    assert_eq!(
+        summary.journal_entries as usize,
+        entries + 2 * plan.searches
+    );
 
-    println!("## Journal search and export ({} days, one entry and one check-in a day)\n", plan.days);
+    println!(
+        "## Journal search and export ({} days, one entry and one check-in a day)\n",
+        plan.days
+    );
     println!("| measure | samples | median | max |");
     println!("|---|---|---|---|");
     row("search, index current (one rare word)", &warm);
     row("search after adding an entry here (index updated)", &local);
-    row("search after merging another device's entry (index rebuilt)", &rebuilt);
+    row(
+        "search after merging another device's entry (index rebuilt)",
+        &rebuilt,
+    );
     row("first search after building", &[first]);
     row("export as JSON", &exports);
     row("HTML report", &reports);
     row("import into an empty store", &[import]);
     println!();
-    println!("- JSON export: {} bytes; HTML report: {} bytes", json.len(), html.len());
+    println!(
+        "- JSON export: {} bytes; HTML report: {} bytes",
+        json.len(),
+        html.len()
+    );
 }

@@ -273,3 +273,40 @@ fn wipe_removes_every_file_of_the_store() {
     let app = reconnect_tests::device::open(&dir, &key, "phone", clock).unwrap();
     assert!(app.history(None).unwrap().is_empty());
 }
+
+#[test]
+fn a_closed_store_can_be_wiped_without_its_key_but_never_while_open() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("store");
+    let key = reconnect_tests::device::random_key();
+    let clock = std::sync::Arc::new(reconnect_core::FixedClock::new(
+        reconnect_tests::device::noon(0),
+    ));
+    let app = reconnect_tests::device::open(&dir, &key, "phone", clock).unwrap();
+    app.check_in(input(2, 8, None, Some("gone soon"))).unwrap();
+    assert!(matches!(
+        reconnect_core::store::destroy_files(&dir),
+        Err(reconnect_core::StoreError::InUse(_))
+    ));
+    assert!(
+        dir.join("reconnect.db").exists(),
+        "an open store is never pulled away"
+    );
+    drop(app);
+    std::fs::write(parent.path().join("unrelated.txt"), "stays").unwrap();
+    let removed = reconnect_core::store::destroy_files(&dir).unwrap();
+    assert!(removed.iter().any(|p| p.ends_with("reconnect.db")));
+    assert!(!dir.exists());
+    let left: Vec<_> = std::fs::read_dir(parent.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("unrelated.txt")]);
+    // Nothing there: nothing to do, and nothing created.
+    assert!(
+        reconnect_core::store::destroy_files(&dir)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(!dir.exists());
+}

@@ -314,6 +314,8 @@ pub struct KeyDates {
     pub revisit_on: Option<String>,
     /// The next trial review due, and the trial's last day, while the trial runs.
     pub next_trial_review: Option<String>,
+    /// Every review date still ahead, the end review last.
+    pub trial_reviews: Vec<String>,
     pub trial_ends: Option<String>,
     pub contact_paused_until: Option<String>,
 }
@@ -324,6 +326,7 @@ impl From<core::KeyDates> for KeyDates {
             no_contact_ends: opt_date_text(d.no_contact_ends),
             revisit_on: opt_date_text(d.revisit_on),
             next_trial_review: opt_date_text(d.next_trial_review),
+            trial_reviews: d.trial_reviews.into_iter().map(date_text).collect(),
             trial_ends: opt_date_text(d.trial_ends),
             contact_paused_until: opt_date_text(d.contact_paused_until),
         }

@@ -4,7 +4,7 @@
 
 use std::ffi::OsStr;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::error::ErrorKind;
 use reconnect_core::ContactMedium;
@@ -13,6 +13,7 @@ use reconnect_core::program::records::{
     ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
     TrialOutcome,
 };
+use reconnect_core::reminders::NotificationDetail;
 
 /// Codes are shown with hyphens (`silly-fights`) and stored with underscores.
 pub fn shown(code: &str) -> String {
@@ -156,6 +157,61 @@ pub fn yes_no(text: &str) -> Result<bool, String> {
 pub fn date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| "expected a date like 2027-03-01".into())
+}
+
+/// A local time of day, `HH:MM`.
+pub fn time_of_day(text: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .map_err(|_| "expected a time like 20:30 (24-hour clock)".into())
+}
+
+/// The daily check-in reminder's time; `None` turns it off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DailyTime(pub Option<NaiveTime>);
+
+/// `HH:MM`, or `off`.
+pub fn daily_time(text: &str) -> Result<DailyTime, String> {
+    if text.trim().eq_ignore_ascii_case("off") {
+        return Ok(DailyTime(None));
+    }
+    time_of_day(text)
+        .map(|time| DailyTime(Some(time)))
+        .map_err(|_| "expected a time like 20:30 (24-hour clock), or `off`".into())
+}
+
+/// A local date and time, `YYYY-MM-DD HH:MM` (a `T` between them works too).
+pub fn wall_time(text: &str) -> Result<NaiveDateTime, String> {
+    let text = text.trim();
+    ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+        .ok_or_else(|| "expected a local date and time like \"2027-03-28 09:00\"".into())
+}
+
+/// How much a reminder says.
+pub fn detail() -> impl TypedValueParser<Value = NotificationDetail> {
+    coded(vec![
+        (
+            NotificationDetail::Generic,
+            "generic",
+            "The same few plain words for every reminder; nothing private on a lock screen".into(),
+        ),
+        (
+            NotificationDetail::Detailed,
+            "detailed",
+            "Names the kind of date, and shows your own words on reminders you added".into(),
+        ),
+    ])
+}
+
+/// One of the program's prompts (a step's or a growth prompt), by its key.
+pub fn prompt_key(text: &str) -> Result<String, String> {
+    let key = text.trim();
+    if reconnect_core::journal::is_prompt(key) {
+        Ok(key.to_string())
+    } else {
+        Err("not one of the program's prompts; `reconnect journal prompts` lists them".into())
+    }
 }
 
 /// Which checklist an `--answer`/`--sign` belongs to.

@@ -2,10 +2,15 @@
 //! `main` prints it once.
 
 pub mod checkin;
+pub mod data;
 pub mod history;
+pub mod journal;
 pub mod program;
+pub mod progress;
+pub mod reminders;
 pub mod settings;
 pub mod today;
+pub mod when;
 
 use reconnect_core::CheckIn;
 

@@ -82,7 +82,7 @@ impl Reconnect {
             |entry: &JournalEntry| ChangeEvent::JournalChanged {
                 id: entry.id.clone(),
             },
-            |doc, _| {
+            |doc, zone| {
                 let entry = stored::read(doc, id)?.ok_or_else(|| missing(id))?;
                 if entry.kind != EntryKind::Letter {
                     return Err(Error::InvalidInput(
@@ -90,9 +90,11 @@ impl Reconnect {
                     ));
                 }
                 if let Some(ready_after) = entry.ready_after.filter(|r| now < *r) {
+                    let local = ready_after.with_timezone(&zone);
                     return Err(Error::InvalidInput(format!(
-                        "this letter is still cooling off until {}; read it again then",
-                        ready_after.to_rfc3339()
+                        "this letter is still cooling off until {} ({}); read it again then",
+                        local.format("%Y-%m-%d %H:%M"),
+                        zone.name()
                     )));
                 }
                 stored::mark_ready(doc, id, now)?;

@@ -9,12 +9,11 @@ use crate::error::{Error, Result};
 use crate::local_day::local_day;
 use crate::notify::ChangeEvent;
 use crate::program::{self, Moment};
-use crate::reminders::{CustomReminder, Reminder, ReminderSettings, ScheduleInput, schedule};
+use crate::reminders::{
+    CUSTOM_TEXT_MAX_CHARS, CustomReminder, Reminder, ReminderSettings, ScheduleInput, schedule,
+};
 
 use super::{Reconnect, recent_moods};
-
-/// A custom reminder's own words are short; they show only with detailed notifications.
-pub const CUSTOM_TEXT_MAX_CHARS: usize = 200;
 
 impl Reconnect {
     pub fn reminder_settings(&self) -> Result<ReminderSettings> {

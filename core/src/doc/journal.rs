@@ -7,8 +7,7 @@
 //! its fields brings back.
 
 use automerge::{
-    AutoCommit, ObjId, ObjType, ROOT, ReadDoc, ScalarValueRef, ValueRef,
-    transaction::Transactable,
+    AutoCommit, ObjId, ObjType, ROOT, ReadDoc, ScalarValueRef, ValueRef, transaction::Transactable,
 };
 use chrono::{DateTime, Utc};
 
@@ -75,7 +74,9 @@ fn read_map(doc: &AutoCommit, id: &str, obj: &ObjId) -> Result<Option<JournalEnt
             KIND => kind = text().as_deref().and_then(EntryKind::from_code),
             TITLE => (title, title_conflict) = (text(), item.conflict),
             BODY => (body, body_conflict) = (text(), item.conflict),
-            TAGS if matches!(item.value, ValueRef::Object(ObjType::Map)) => tags_obj = Some(item.id()),
+            TAGS if matches!(item.value, ValueRef::Object(ObjType::Map)) => {
+                tags_obj = Some(item.id())
+            }
             LINK => link = text().as_deref().and_then(EntryLink::from_code),
             CREATED_AT => created_at = time(),
             EDITED_AT => edited_at = time(),
@@ -87,19 +88,28 @@ fn read_map(doc: &AutoCommit, id: &str, obj: &ObjId) -> Result<Option<JournalEnt
     let Some(kind) = kind else {
         return Ok(None);
     };
-    let with_versions = |winner: Option<String>, conflict: bool, field: &str| -> Result<(String, Vec<String>)> {
-        if !conflict {
-            return Ok((winner.unwrap_or_default(), Vec::new()));
-        }
-        let mut all = versions(doc, obj, field)?;
-        let main = if all.is_empty() { String::new() } else { all.remove(0) };
-        all.sort();
-        Ok((main, all))
-    };
+    let with_versions =
+        |winner: Option<String>, conflict: bool, field: &str| -> Result<(String, Vec<String>)> {
+            if !conflict {
+                return Ok((winner.unwrap_or_default(), Vec::new()));
+            }
+            let mut all = versions(doc, obj, field)?;
+            let main = if all.is_empty() {
+                String::new()
+            } else {
+                all.remove(0)
+            };
+            all.sort();
+            Ok((main, all))
+        };
     let (title, title_conflicts) = with_versions(title, title_conflict, TITLE)?;
     let (body, body_conflicts) = with_versions(body, body_conflict, BODY)?;
     let tags = tags_obj
-        .map(|tags| doc.map_range(&tags, ..).map(|item| item.key.into_owned()).collect())
+        .map(|tags| {
+            doc.map_range(&tags, ..)
+                .map(|item| item.key.into_owned())
+                .collect()
+        })
         .unwrap_or_default();
     let created_at = created_at.unwrap_or_default();
     Ok(Some(JournalEntry {

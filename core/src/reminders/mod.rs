@@ -61,6 +61,9 @@ use crate::program::view::KeyDates;
 
 pub use local_time::resolve;
 
+/// A custom reminder's own words are short; they show only with detailed notifications.
+pub const CUSTOM_TEXT_MAX_CHARS: usize = 200;
+
 /// At most this many reminders are pending at once (the iOS limit).
 pub const MAX_PENDING: usize = 64;
 

@@ -69,6 +69,11 @@ impl StoreLock {
         drop(self.file);
     }
 
+    /// Whether taking the lock created the lock file (there was no store here before).
+    pub(crate) fn created_now(&self) -> bool {
+        self.created
+    }
+
     pub(crate) fn into_file(self) -> fs::File {
         self.file
     }

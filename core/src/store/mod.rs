@@ -6,14 +6,20 @@
 
 mod error;
 mod files;
+mod identity;
 mod key;
 mod load;
 mod open;
+mod peers;
 pub mod schema;
 
 pub use error::StoreError;
+pub(crate) use files::random_bytes;
 pub use files::{DB_FILE, KEYCHECK_FILE, create_private_dir, new_record_id, store_files};
+pub use identity::{StaticKeys, device_id_for};
 pub use key::StoreKey;
+pub(crate) use peers::OfferStatus;
+pub use peers::Peer;
 
 use automerge::{AutoCommit, ChangeHash};
 use rusqlite::{Connection, params};
@@ -59,6 +65,42 @@ impl std::fmt::Debug for Store {
             .field("footprint", &self.footprint)
             .finish()
     }
+}
+
+/// Deletes every file of the store in `dir` without opening it, so no key is needed:
+/// for when the key is lost and the user wants everything gone. Holds the store's lock
+/// while deleting, so a store open elsewhere is refused (`InUse`), never pulled away.
+/// Only files with the store's own names are touched.
+pub fn destroy_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let lock = files::lock_store(dir)?;
+    let mut removed = remove_store_files(dir)?;
+    // A lock file created just now to take the lock was never part of a store.
+    if lock.created_now() {
+        let lock_path = dir.join(files::LOCK_FILE);
+        removed.retain(|p| *p != lock_path);
+    }
+    drop(lock);
+    let _ = std::fs::remove_dir(dir);
+    Ok(removed)
+}
+
+/// Removes the store's files in `dir`, the lock file last.
+fn remove_store_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let lock_path = dir.join(files::LOCK_FILE);
+    let mut removed = Vec::new();
+    let all = files::store_files(dir);
+    let (lock, others): (Vec<&PathBuf>, Vec<&PathBuf>) = all.iter().partition(|p| **p == lock_path);
+    for file in others.into_iter().chain(lock) {
+        match std::fs::remove_file(file) {
+            Ok(()) => removed.push(file.clone()),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => return Err(StoreError::io(file.clone(), err)),
+        }
+    }
+    Ok(removed)
 }
 
 fn open_locked(
@@ -160,24 +202,66 @@ impl Store {
         Ok(())
     }
 
+    /// Like [`Store::persist`], and in the same transaction as the document's new
+    /// changes, stores the Automerge sync state for a peer (`state` from
+    /// `automerge::sync::State::encode`): a received round is durable as one unit.
+    pub fn persist_synced(
+        &mut self,
+        doc: &mut AutoCommit,
+        peer_device_id: &str,
+        state: &[u8],
+    ) -> Result<(), StoreError> {
+        let bytes = doc.save_after(&self.saved_heads);
+        self.write_chunk_with(doc, bytes, |tx| {
+            tx.execute(
+                "INSERT OR REPLACE INTO peer_sync_state (device_id, state) VALUES (?1, ?2)",
+                params![peer_device_id, state],
+            )?;
+            Ok(())
+        })?;
+        if self.compaction_due() {
+            let _ = self.compact(doc);
+        }
+        Ok(())
+    }
+
     fn write_chunk(&mut self, doc: &mut AutoCommit) -> Result<(), StoreError> {
         let bytes = doc.save_after(&self.saved_heads);
         if bytes.is_empty() {
             return Ok(());
         }
+        self.write_chunk_with(doc, bytes, |_| Ok(()))
+    }
+
+    /// Writes `bytes` (the changes since the last write; none when empty) as one chunk
+    /// and runs `also` in the same transaction.
+    fn write_chunk_with(
+        &mut self,
+        doc: &mut AutoCommit,
+        bytes: Vec<u8>,
+        also: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>,
+    ) -> Result<(), StoreError> {
         let heads = doc.get_heads();
         let tx = self.conn.transaction()?;
-        tx.execute("INSERT INTO doc_chunks (bytes) VALUES (?1)", params![bytes])?;
-        let chunk_id = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT OR REPLACE INTO local_meta (key, value) VALUES ('heads', ?1)",
-            params![load::encode_heads(&heads)],
-        )?;
+        let chunk_id = if bytes.is_empty() {
+            None
+        } else {
+            tx.execute("INSERT INTO doc_chunks (bytes) VALUES (?1)", params![bytes])?;
+            let chunk_id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT OR REPLACE INTO local_meta (key, value) VALUES ('heads', ?1)",
+                params![load::encode_heads(&heads)],
+            )?;
+            Some(chunk_id)
+        };
+        also(&tx)?;
         tx.commit()?;
-        self.saved_heads = heads;
-        self.last_chunk_id = chunk_id;
-        self.footprint.chunk_bytes += bytes.len() as u64;
-        self.footprint.chunk_count += 1;
+        if let Some(chunk_id) = chunk_id {
+            self.saved_heads = heads;
+            self.last_chunk_id = chunk_id;
+            self.footprint.chunk_bytes += bytes.len() as u64;
+            self.footprint.chunk_count += 1;
+        }
         Ok(())
     }
 
@@ -231,18 +315,7 @@ impl Store {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("."));
-        let lock_path = dir.join(files::LOCK_FILE);
-        let mut removed = Vec::new();
-        let files = files::store_files(&dir);
-        let (lock, others): (Vec<&PathBuf>, Vec<&PathBuf>) =
-            files.iter().partition(|p| **p == lock_path);
-        for file in others.into_iter().chain(lock) {
-            match std::fs::remove_file(file) {
-                Ok(()) => removed.push(file.clone()),
-                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-                Err(err) => return Err(StoreError::io(file.clone(), err)),
-            }
-        }
+        let removed = remove_store_files(&dir)?;
         drop(_lock);
         // Only an empty directory is removed; anything else in it is not ours.
         let _ = std::fs::remove_dir(&dir);

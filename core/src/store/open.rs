@@ -7,7 +7,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, params};
 use std::path::Path;
 
 use super::load::{Loaded, encode_heads, load_document};
-use super::{DeviceIdentity, StoreError, StoreKey, files, key, schema};
+use super::{DeviceIdentity, StoreError, StoreKey, files, identity, key, schema};
 
 pub(crate) struct Opened {
     pub conn: Connection,
@@ -47,13 +47,17 @@ pub(crate) fn open_existing(
             supported: schema::LATEST_VERSION,
         });
     }
-    let device = read_device(&conn).map_err(|e| opening_error(db, e))?;
+    let mut device = read_device(&conn).map_err(|e| opening_error(db, e))?;
     // Version 2 added the recorded heads.
     let (doc, loaded) = load_document(&conn, db, &device, version >= 2)?;
     verify(&doc).map_err(|reason| StoreError::corrupt(db, reason))?;
 
     configure(&conn).map_err(|e| classify(db, e))?;
     schema::migrate_to(&mut conn, schema::LATEST_VERSION).map_err(|e| classify(db, e))?;
+    if version < 3 {
+        // Version 3 gave the device a key pair and the device id derived from it.
+        device = read_device(&conn).map_err(|e| opening_error(db, e))?;
+    }
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
     Ok(Opened {
         conn,
@@ -152,8 +156,9 @@ pub(crate) fn create(
         )?;
         apply_key(&conn, key)?;
         schema::migrate_to(&mut conn, schema::LATEST_VERSION)?;
+        let keys = identity::StaticKeys::generate()?;
         let device = DeviceIdentity {
-            device_id: files::random_hex(16)?,
+            device_id: keys.device_id(),
             actor_id: files::random_bytes(16)?,
             name: device_name.to_string(),
         };
@@ -162,6 +167,7 @@ pub(crate) fn create(
             "INSERT INTO device (id, device_id, actor_id, name) VALUES (1, ?1, ?2, ?3)",
             params![device.device_id, device.actor_id, device.name],
         )?;
+        identity::insert(&tx, &keys)?;
         tx.execute(
             "INSERT INTO doc_snapshot (id, bytes, last_chunk_id) VALUES (1, ?1, 0)",
             params![genesis],

@@ -503,6 +503,22 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterDouble: FfiConverterPrimitive {
+    typealias FfiType = Double
+    typealias SwiftType = Double
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Double {
+        return try lift(readDouble(&buf))
+    }
+
+    public static func write(_ value: Double, into buf: inout [UInt8]) {
+        writeDouble(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterBool : FfiConverter {
     typealias FfiType = Int8
     typealias SwiftType = Bool
@@ -767,6 +783,79 @@ public func FfiConverterTypeListenerHandle_lower(_ value: ListenerHandle) -> UIn
 public protocol ReconnectStoreProtocol: AnyObject, Sendable {
     
     /**
+     * Everything in the store as pretty-printed JSON, complete enough to restore from.
+     * It is the user's data in the clear: hand it only to where the user chose.
+     */
+    func exportJson() throws  -> String
+    
+    /**
+     * Restores an export into this store, which must be empty (a fresh store, or one
+     * with settings only); otherwise `InvalidInput` and nothing changes. Everything is
+     * written as one change, or nothing is. Listeners hear `RemoteChangesMerged`.
+     */
+    func importJson(json: String) throws  -> ImportSummary
+    
+    /**
+     * A readable report of everything recorded, with a mood chart.
+     */
+    func report(format: ReportFormat) throws  -> String
+    
+    /**
+     * Closes the store, then deletes every file of it; returns the paths removed. Later
+     * calls fail with `Closed`. The key is the caller's to delete from the keystore.
+     * Calls already running on other threads are waited for (briefly); if one does not
+     * finish, nothing is deleted, the store stays open and the error is `InUse`.
+     */
+    func wipe() throws  -> [String]
+    
+    /**
+     * The journal prompts on personal growth, communication and realistic expectations.
+     */
+    func growthPrompts()  -> [ContentLine]
+    
+    /**
+     * Adds an entry or a letter and returns it as stored.
+     */
+    func journalAdd(input: EntryInput) throws  -> JournalEntry
+    
+    func journalDelete(id: String) throws 
+    
+    /**
+     * Edits an entry; see [`EntryEdit`].
+     */
+    func journalEdit(id: String, edit: EntryEdit) throws  -> JournalEntry
+    
+    /**
+     * A new entry that starts from one of the program's prompts (the prompt is its
+     * title and its link), for the user to write in and pass to `journal_add`.
+     */
+    func journalEntryFromPrompt(key: String) throws  -> EntryInput
+    
+    func journalGet(id: String) throws  -> JournalEntry?
+    
+    /**
+     * Entries, newest first.
+     */
+    func journalList(filter: JournalFilter) throws  -> [JournalEntry]
+    
+    /**
+     * Resolves concurrent versions with the title and text the user chose or merged.
+     */
+    func journalResolve(id: String, title: String, body: String) throws  -> JournalEntry
+    
+    /**
+     * Entries whose titles, texts (every concurrent version) or tags hold every word of
+     * `query`, ignoring case, newest first; at most `limit` when given.
+     */
+    func journalSearch(query: String, limit: UInt32?) throws  -> [JournalEntry]
+    
+    /**
+     * Marks a letter ready once its cool-off has passed (`InvalidInput` before then).
+     * A letter is never sent anywhere.
+     */
+    func letterMarkReady(id: String) throws  -> JournalEntry
+    
+    /**
      * The codes one kind of command takes, with their labels, in content order.
      */
     func contentChoices(list: ChoiceList)  -> [Choice]
@@ -785,6 +874,38 @@ public protocol ReconnectStoreProtocol: AnyObject, Sendable {
      * Title, explanation and prompts of step `number` (1–11); none for other numbers.
      */
     func programStep(number: UInt8)  -> StepContent?
+    
+    /**
+     * The strength score, days checked in and the mood over recent weeks, as of today.
+     */
+    func progress() throws  -> ProgressView
+    
+    /**
+     * Adds a one-off reminder at a local wall time (`YYYY-MM-DDTHH:MM`), read in the
+     * zone the device is in when it fires. `text` is one line of at most 200 characters.
+     */
+    func addCustomReminder(at: String, text: String?) throws  -> CustomReminder
+    
+    /**
+     * The custom reminders, soonest first.
+     */
+    func customReminders() throws  -> [CustomReminder]
+    
+    func reminderSettings() throws  -> ReminderSettings
+    
+    /**
+     * The notifications to have pending now, computed fresh for the zone the device is
+     * in: at most 64, soonest first. Hand the whole list to the OS after every change
+     * (and after a change of zone), replacing what was pending.
+     */
+    func reminders() throws  -> [Reminder]
+    
+    func removeCustomReminder(id: String) throws 
+    
+    /**
+     * Replaces the reminder settings; a time that is not `HH:MM` is `InvalidInput`.
+     */
+    func setReminderSettings(settings: ReminderSettings) throws 
     
     /**
      * Records today's check-in, or updates it.
@@ -908,6 +1029,191 @@ public static func `open`(options: OpenOptions)throws  -> ReconnectStore  {
 
     
     /**
+     * Everything in the store as pretty-printed JSON, complete enough to restore from.
+     * It is the user's data in the clear: hand it only to where the user chose.
+     */
+open func exportJson()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_export_json(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Restores an export into this store, which must be empty (a fresh store, or one
+     * with settings only); otherwise `InvalidInput` and nothing changes. Everything is
+     * written as one change, or nothing is. Listeners hear `RemoteChangesMerged`.
+     */
+open func importJson(json: String)throws  -> ImportSummary  {
+    return try  FfiConverterTypeImportSummary_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_import_json(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A readable report of everything recorded, with a mood chart.
+     */
+open func report(format: ReportFormat)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_report(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeReportFormat_lower(format),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Closes the store, then deletes every file of it; returns the paths removed. Later
+     * calls fail with `Closed`. The key is the caller's to delete from the keystore.
+     * Calls already running on other threads are waited for (briefly); if one does not
+     * finish, nothing is deleted, the store stays open and the error is `InUse`.
+     */
+open func wipe()throws  -> [String]  {
+    return try  FfiConverterSequenceString.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_wipe(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The journal prompts on personal growth, communication and realistic expectations.
+     */
+open func growthPrompts() -> [ContentLine]  {
+    return try!  FfiConverterSequenceTypeContentLine.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_growth_prompts(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Adds an entry or a letter and returns it as stored.
+     */
+open func journalAdd(input: EntryInput)throws  -> JournalEntry  {
+    return try  FfiConverterTypeJournalEntry_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_journal_add(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeEntryInput_lower(input),uniffiCallStatus
+    )
+})
+}
+    
+open func journalDelete(id: String)throws   {try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_journal_delete(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Edits an entry; see [`EntryEdit`].
+     */
+open func journalEdit(id: String, edit: EntryEdit)throws  -> JournalEntry  {
+    return try  FfiConverterTypeJournalEntry_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_journal_edit(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),
+        FfiConverterTypeEntryEdit_lower(edit),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A new entry that starts from one of the program's prompts (the prompt is its
+     * title and its link), for the user to write in and pass to `journal_add`.
+     */
+open func journalEntryFromPrompt(key: String)throws  -> EntryInput  {
+    return try  FfiConverterTypeEntryInput_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_journal_entry_from_prompt(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(key),uniffiCallStatus
+    )
+})
+}
+    
+open func journalGet(id: String)throws  -> JournalEntry?  {
+    return try  FfiConverterOptionTypeJournalEntry.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_journal_get(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Entries, newest first.
+     */
+open func journalList(filter: JournalFilter)throws  -> [JournalEntry]  {
+    return try  FfiConverterSequenceTypeJournalEntry.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_journal_list(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeJournalFilter_lower(filter),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Resolves concurrent versions with the title and text the user chose or merged.
+     */
+open func journalResolve(id: String, title: String, body: String)throws  -> JournalEntry  {
+    return try  FfiConverterTypeJournalEntry_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_journal_resolve(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),
+        FfiConverterString.lower(title),
+        FfiConverterString.lower(body),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Entries whose titles, texts (every concurrent version) or tags hold every word of
+     * `query`, ignoring case, newest first; at most `limit` when given.
+     */
+open func journalSearch(query: String, limit: UInt32?)throws  -> [JournalEntry]  {
+    return try  FfiConverterSequenceTypeJournalEntry.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_journal_search(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(query),
+        FfiConverterOptionUInt32.lower(limit),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Marks a letter ready once its cool-off has passed (`InvalidInput` before then).
+     * A letter is never sent anywhere.
+     */
+open func letterMarkReady(id: String)throws  -> JournalEntry  {
+    return try  FfiConverterTypeJournalEntry_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_letter_mark_ready(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The codes one kind of command takes, with their labels, in content order.
      */
 open func contentChoices(list: ChoiceList) -> [Choice]  {
@@ -956,6 +1262,89 @@ open func programStep(number: UInt8) -> StepContent?  {
         FfiConverterUInt8.lower(number),uniffiCallStatus
     )
 })
+}
+    
+    /**
+     * The strength score, days checked in and the mood over recent weeks, as of today.
+     */
+open func progress()throws  -> ProgressView  {
+    return try  FfiConverterTypeProgressView_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_progress(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Adds a one-off reminder at a local wall time (`YYYY-MM-DDTHH:MM`), read in the
+     * zone the device is in when it fires. `text` is one line of at most 200 characters.
+     */
+open func addCustomReminder(at: String, text: String?)throws  -> CustomReminder  {
+    return try  FfiConverterTypeCustomReminder_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_add_custom_reminder(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(at),
+        FfiConverterOptionString.lower(text),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The custom reminders, soonest first.
+     */
+open func customReminders()throws  -> [CustomReminder]  {
+    return try  FfiConverterSequenceTypeCustomReminder.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_custom_reminders(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+open func reminderSettings()throws  -> ReminderSettings  {
+    return try  FfiConverterTypeReminderSettings_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_reminder_settings(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The notifications to have pending now, computed fresh for the zone the device is
+     * in: at most 64, soonest first. Hand the whole list to the OS after every change
+     * (and after a change of zone), replacing what was pending.
+     */
+open func reminders()throws  -> [Reminder]  {
+    return try  FfiConverterSequenceTypeReminder.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_reminders(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+open func removeCustomReminder(id: String)throws   {try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_remove_custom_reminder(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Replaces the reminder settings; a time that is not `HH:MM` is `InvalidInput`.
+     */
+open func setReminderSettings(settings: ReminderSettings)throws   {try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_set_reminder_settings(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeReminderSettings_lower(settings),uniffiCallStatus
+    )
+}
 }
     
     /**
@@ -1801,6 +2190,79 @@ public func FfiConverterTypeContentLine_lower(_ value: ContentLine) -> RustBuffe
 
 
 /**
+ * A one-off reminder the user set.
+ */
+public struct CustomReminder: Equatable, Hashable {
+    public var id: String
+    /**
+     * Local wall time (`YYYY-MM-DDTHH:MM`), read in the zone the device is in then.
+     */
+    public var at: String
+    /**
+     * The user's own words; shown only with detailed notifications.
+     */
+    public var text: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, 
+        /**
+         * Local wall time (`YYYY-MM-DDTHH:MM`), read in the zone the device is in then.
+         */at: String, 
+        /**
+         * The user's own words; shown only with detailed notifications.
+         */text: String?) {
+        self.id = id
+        self.at = at
+        self.text = text
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CustomReminder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCustomReminder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CustomReminder {
+        return
+            try CustomReminder(
+                id: FfiConverterString.read(from: &buf), 
+                at: FfiConverterString.read(from: &buf), 
+                text: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CustomReminder, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.at, into: &buf)
+        FfiConverterOptionString.write(value.text, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomReminder_lift(_ buf: RustBuffer) throws -> CustomReminder {
+    return try FfiConverterTypeCustomReminder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomReminder_lower(_ value: CustomReminder) -> RustBuffer {
+    return FfiConverterTypeCustomReminder.lower(value)
+}
+
+
+/**
  * Their answer to "are we ready to try again?" (step 9).
  */
 public struct Decision: Equatable, Hashable {
@@ -1872,6 +2334,173 @@ public func FfiConverterTypeDecision_lift(_ buf: RustBuffer) throws -> Decision 
 #endif
 public func FfiConverterTypeDecision_lower(_ value: Decision) -> RustBuffer {
     return FfiConverterTypeDecision.lower(value)
+}
+
+
+/**
+ * Changes to an entry; a field left empty stays as it is. Giving a title or a body
+ * while the entry has conflicting versions replaces every version.
+ */
+public struct EntryEdit: Equatable, Hashable {
+    public var title: String?
+    public var body: String?
+    /**
+     * The new tags, replacing the old ones; an empty list removes them all.
+     */
+    public var tags: [String]?
+    /**
+     * A new link.
+     */
+    public var link: EntryLink?
+    /**
+     * Removes the link; not together with `link`.
+     */
+    public var removeLink: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(title: String? = nil, body: String? = nil, 
+        /**
+         * The new tags, replacing the old ones; an empty list removes them all.
+         */tags: [String]? = nil, 
+        /**
+         * A new link.
+         */link: EntryLink? = nil, 
+        /**
+         * Removes the link; not together with `link`.
+         */removeLink: Bool = false) {
+        self.title = title
+        self.body = body
+        self.tags = tags
+        self.link = link
+        self.removeLink = removeLink
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EntryEdit: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEntryEdit: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EntryEdit {
+        return
+            try EntryEdit(
+                title: FfiConverterOptionString.read(from: &buf), 
+                body: FfiConverterOptionString.read(from: &buf), 
+                tags: FfiConverterOptionSequenceString.read(from: &buf), 
+                link: FfiConverterOptionTypeEntryLink.read(from: &buf), 
+                removeLink: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EntryEdit, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.title, into: &buf)
+        FfiConverterOptionString.write(value.body, into: &buf)
+        FfiConverterOptionSequenceString.write(value.tags, into: &buf)
+        FfiConverterOptionTypeEntryLink.write(value.link, into: &buf)
+        FfiConverterBool.write(value.removeLink, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEntryEdit_lift(_ buf: RustBuffer) throws -> EntryEdit {
+    return try FfiConverterTypeEntryEdit.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEntryEdit_lower(_ value: EntryEdit) -> RustBuffer {
+    return FfiConverterTypeEntryEdit.lower(value)
+}
+
+
+/**
+ * A new entry. Tags are trimmed, lowercased and de-duplicated by the core.
+ */
+public struct EntryInput: Equatable, Hashable {
+    public var kind: EntryKind
+    public var title: String
+    public var body: String
+    public var tags: [String]
+    public var link: EntryLink?
+    /**
+     * Letters only: hours (at most two weeks) before the letter can be marked ready.
+     */
+    public var coolOffHours: UInt32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(kind: EntryKind, title: String, body: String, tags: [String] = [], link: EntryLink? = nil, 
+        /**
+         * Letters only: hours (at most two weeks) before the letter can be marked ready.
+         */coolOffHours: UInt32? = nil) {
+        self.kind = kind
+        self.title = title
+        self.body = body
+        self.tags = tags
+        self.link = link
+        self.coolOffHours = coolOffHours
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EntryInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEntryInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EntryInput {
+        return
+            try EntryInput(
+                kind: FfiConverterTypeEntryKind.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                body: FfiConverterString.read(from: &buf), 
+                tags: FfiConverterSequenceString.read(from: &buf), 
+                link: FfiConverterOptionTypeEntryLink.read(from: &buf), 
+                coolOffHours: FfiConverterOptionUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EntryInput, into buf: inout [UInt8]) {
+        FfiConverterTypeEntryKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.body, into: &buf)
+        FfiConverterSequenceString.write(value.tags, into: &buf)
+        FfiConverterOptionTypeEntryLink.write(value.link, into: &buf)
+        FfiConverterOptionUInt32.write(value.coolOffHours, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEntryInput_lift(_ buf: RustBuffer) throws -> EntryInput {
+    return try FfiConverterTypeEntryInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEntryInput_lower(_ value: EntryInput) -> RustBuffer {
+    return FfiConverterTypeEntryInput.lower(value)
 }
 
 
@@ -2008,6 +2637,273 @@ public func FfiConverterTypeIceBreaker_lower(_ value: IceBreaker) -> RustBuffer 
 
 
 /**
+ * What an import restored.
+ */
+public struct ImportSummary: Equatable, Hashable {
+    public var checkIns: UInt32
+    public var journalEntries: UInt32
+    public var programRecords: UInt32
+    public var customReminders: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(checkIns: UInt32, journalEntries: UInt32, programRecords: UInt32, customReminders: UInt32) {
+        self.checkIns = checkIns
+        self.journalEntries = journalEntries
+        self.programRecords = programRecords
+        self.customReminders = customReminders
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ImportSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeImportSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ImportSummary {
+        return
+            try ImportSummary(
+                checkIns: FfiConverterUInt32.read(from: &buf), 
+                journalEntries: FfiConverterUInt32.read(from: &buf), 
+                programRecords: FfiConverterUInt32.read(from: &buf), 
+                customReminders: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ImportSummary, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.checkIns, into: &buf)
+        FfiConverterUInt32.write(value.journalEntries, into: &buf)
+        FfiConverterUInt32.write(value.programRecords, into: &buf)
+        FfiConverterUInt32.write(value.customReminders, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImportSummary_lift(_ buf: RustBuffer) throws -> ImportSummary {
+    return try FfiConverterTypeImportSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImportSummary_lower(_ value: ImportSummary) -> RustBuffer {
+    return FfiConverterTypeImportSummary.lower(value)
+}
+
+
+/**
+ * An entry as stored, with any versions a concurrent edit on another device left.
+ */
+public struct JournalEntry: Equatable, Hashable {
+    public var id: String
+    public var kind: EntryKind
+    public var title: String
+    public var body: String
+    /**
+     * Other titles written concurrently on another device, until resolved.
+     */
+    public var titleConflicts: [String]
+    /**
+     * Other bodies written concurrently on another device, until resolved.
+     */
+    public var bodyConflicts: [String]
+    /**
+     * Whether there are versions to resolve (`journal_resolve`).
+     */
+    public var hasConflict: Bool
+    public var tags: [String]
+    public var link: EntryLink?
+    public var createdAt: Date
+    public var editedAt: Date
+    /**
+     * Letters: before this instant the letter cannot be marked ready.
+     */
+    public var readyAfter: Date?
+    public var markedReadyAt: Date?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, kind: EntryKind, title: String, body: String, 
+        /**
+         * Other titles written concurrently on another device, until resolved.
+         */titleConflicts: [String], 
+        /**
+         * Other bodies written concurrently on another device, until resolved.
+         */bodyConflicts: [String], 
+        /**
+         * Whether there are versions to resolve (`journal_resolve`).
+         */hasConflict: Bool, tags: [String], link: EntryLink?, createdAt: Date, editedAt: Date, 
+        /**
+         * Letters: before this instant the letter cannot be marked ready.
+         */readyAfter: Date?, markedReadyAt: Date?) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.body = body
+        self.titleConflicts = titleConflicts
+        self.bodyConflicts = bodyConflicts
+        self.hasConflict = hasConflict
+        self.tags = tags
+        self.link = link
+        self.createdAt = createdAt
+        self.editedAt = editedAt
+        self.readyAfter = readyAfter
+        self.markedReadyAt = markedReadyAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension JournalEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJournalEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JournalEntry {
+        return
+            try JournalEntry(
+                id: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeEntryKind.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                body: FfiConverterString.read(from: &buf), 
+                titleConflicts: FfiConverterSequenceString.read(from: &buf), 
+                bodyConflicts: FfiConverterSequenceString.read(from: &buf), 
+                hasConflict: FfiConverterBool.read(from: &buf), 
+                tags: FfiConverterSequenceString.read(from: &buf), 
+                link: FfiConverterOptionTypeEntryLink.read(from: &buf), 
+                createdAt: FfiConverterTimestamp.read(from: &buf), 
+                editedAt: FfiConverterTimestamp.read(from: &buf), 
+                readyAfter: FfiConverterOptionTimestamp.read(from: &buf), 
+                markedReadyAt: FfiConverterOptionTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: JournalEntry, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeEntryKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.body, into: &buf)
+        FfiConverterSequenceString.write(value.titleConflicts, into: &buf)
+        FfiConverterSequenceString.write(value.bodyConflicts, into: &buf)
+        FfiConverterBool.write(value.hasConflict, into: &buf)
+        FfiConverterSequenceString.write(value.tags, into: &buf)
+        FfiConverterOptionTypeEntryLink.write(value.link, into: &buf)
+        FfiConverterTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterTimestamp.write(value.editedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.readyAfter, into: &buf)
+        FfiConverterOptionTimestamp.write(value.markedReadyAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJournalEntry_lift(_ buf: RustBuffer) throws -> JournalEntry {
+    return try FfiConverterTypeJournalEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJournalEntry_lower(_ value: JournalEntry) -> RustBuffer {
+    return FfiConverterTypeJournalEntry.lower(value)
+}
+
+
+/**
+ * Which entries to list; the default lists them all.
+ */
+public struct JournalFilter: Equatable, Hashable {
+    public var kind: EntryKind?
+    /**
+     * One tag, with or without `#`, in any case.
+     */
+    public var tag: String?
+    /**
+     * Only entries with versions left by concurrent edits.
+     */
+    public var conflicted: Bool
+    public var limit: UInt32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(kind: EntryKind? = nil, 
+        /**
+         * One tag, with or without `#`, in any case.
+         */tag: String? = nil, 
+        /**
+         * Only entries with versions left by concurrent edits.
+         */conflicted: Bool = false, limit: UInt32? = nil) {
+        self.kind = kind
+        self.tag = tag
+        self.conflicted = conflicted
+        self.limit = limit
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension JournalFilter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJournalFilter: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JournalFilter {
+        return
+            try JournalFilter(
+                kind: FfiConverterOptionTypeEntryKind.read(from: &buf), 
+                tag: FfiConverterOptionString.read(from: &buf), 
+                conflicted: FfiConverterBool.read(from: &buf), 
+                limit: FfiConverterOptionUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: JournalFilter, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeEntryKind.write(value.kind, into: &buf)
+        FfiConverterOptionString.write(value.tag, into: &buf)
+        FfiConverterBool.write(value.conflicted, into: &buf)
+        FfiConverterOptionUInt32.write(value.limit, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJournalFilter_lift(_ buf: RustBuffer) throws -> JournalFilter {
+    return try FfiConverterTypeJournalFilter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJournalFilter_lower(_ value: JournalFilter) -> RustBuffer {
+    return FfiConverterTypeJournalFilter.lower(value)
+}
+
+
+/**
  * Dates the reminders need.
  */
 public struct KeyDates: Equatable, Hashable {
@@ -2020,6 +2916,10 @@ public struct KeyDates: Equatable, Hashable {
      * The next trial review due, and the trial's last day, while the trial runs.
      */
     public var nextTrialReview: String?
+    /**
+     * Every review date still ahead, the end review last.
+     */
+    public var trialReviews: [String]
     public var trialEnds: String?
     public var contactPausedUntil: String?
 
@@ -2031,10 +2931,14 @@ public struct KeyDates: Equatable, Hashable {
          */noContactEnds: String?, revisitOn: String?, 
         /**
          * The next trial review due, and the trial's last day, while the trial runs.
-         */nextTrialReview: String?, trialEnds: String?, contactPausedUntil: String?) {
+         */nextTrialReview: String?, 
+        /**
+         * Every review date still ahead, the end review last.
+         */trialReviews: [String], trialEnds: String?, contactPausedUntil: String?) {
         self.noContactEnds = noContactEnds
         self.revisitOn = revisitOn
         self.nextTrialReview = nextTrialReview
+        self.trialReviews = trialReviews
         self.trialEnds = trialEnds
         self.contactPausedUntil = contactPausedUntil
     }
@@ -2058,6 +2962,7 @@ public struct FfiConverterTypeKeyDates: FfiConverterRustBuffer {
                 noContactEnds: FfiConverterOptionString.read(from: &buf), 
                 revisitOn: FfiConverterOptionString.read(from: &buf), 
                 nextTrialReview: FfiConverterOptionString.read(from: &buf), 
+                trialReviews: FfiConverterSequenceString.read(from: &buf), 
                 trialEnds: FfiConverterOptionString.read(from: &buf), 
                 contactPausedUntil: FfiConverterOptionString.read(from: &buf)
         )
@@ -2067,6 +2972,7 @@ public struct FfiConverterTypeKeyDates: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.noContactEnds, into: &buf)
         FfiConverterOptionString.write(value.revisitOn, into: &buf)
         FfiConverterOptionString.write(value.nextTrialReview, into: &buf)
+        FfiConverterSequenceString.write(value.trialReviews, into: &buf)
         FfiConverterOptionString.write(value.trialEnds, into: &buf)
         FfiConverterOptionString.write(value.contactPausedUntil, into: &buf)
     }
@@ -2328,6 +3234,79 @@ public func FfiConverterTypeMistake_lift(_ buf: RustBuffer) throws -> Mistake {
 #endif
 public func FfiConverterTypeMistake_lower(_ value: Mistake) -> RustBuffer {
     return FfiConverterTypeMistake.lower(value)
+}
+
+
+/**
+ * The least-squares slope of mood over the last three weeks.
+ */
+public struct MoodTrend: Equatable, Hashable {
+    /**
+     * Check-ins in the window.
+     */
+    public var points: UInt32
+    /**
+     * Mood points per week; none with fewer than five check-ins in the window.
+     */
+    public var slopePerWeek: Double?
+    public var falling: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Check-ins in the window.
+         */points: UInt32, 
+        /**
+         * Mood points per week; none with fewer than five check-ins in the window.
+         */slopePerWeek: Double?, falling: Bool) {
+        self.points = points
+        self.slopePerWeek = slopePerWeek
+        self.falling = falling
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MoodTrend: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMoodTrend: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MoodTrend {
+        return
+            try MoodTrend(
+                points: FfiConverterUInt32.read(from: &buf), 
+                slopePerWeek: FfiConverterOptionDouble.read(from: &buf), 
+                falling: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MoodTrend, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.points, into: &buf)
+        FfiConverterOptionDouble.write(value.slopePerWeek, into: &buf)
+        FfiConverterBool.write(value.falling, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMoodTrend_lift(_ buf: RustBuffer) throws -> MoodTrend {
+    return try FfiConverterTypeMoodTrend.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMoodTrend_lower(_ value: MoodTrend) -> RustBuffer {
+    return FfiConverterTypeMoodTrend.lower(value)
 }
 
 
@@ -3117,6 +4096,98 @@ public func FfiConverterTypeProgramView_lower(_ value: ProgramView) -> RustBuffe
 }
 
 
+public struct ProgressView: Equatable, Hashable {
+    /**
+     * The strength score rounded to a whole number, 0–100. Each day with a check-in
+     * closes 15 % of the gap to 100; each missed day keeps 93 %; today without a
+     * check-in yet counts as neither.
+     */
+    public var strength: UInt8
+    public var strengthExact: Double
+    public var daysCheckedIn: UInt32
+    /**
+     * The first day with a check-in (`YYYY-MM-DD`), if any.
+     */
+    public var since: String?
+    public var moodTrend: MoodTrend
+    /**
+     * Average mood per week (weeks start on Monday), oldest first, the current week last.
+     */
+    public var weeklyMoods: [WeekMood]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The strength score rounded to a whole number, 0–100. Each day with a check-in
+         * closes 15 % of the gap to 100; each missed day keeps 93 %; today without a
+         * check-in yet counts as neither.
+         */strength: UInt8, strengthExact: Double, daysCheckedIn: UInt32, 
+        /**
+         * The first day with a check-in (`YYYY-MM-DD`), if any.
+         */since: String?, moodTrend: MoodTrend, 
+        /**
+         * Average mood per week (weeks start on Monday), oldest first, the current week last.
+         */weeklyMoods: [WeekMood]) {
+        self.strength = strength
+        self.strengthExact = strengthExact
+        self.daysCheckedIn = daysCheckedIn
+        self.since = since
+        self.moodTrend = moodTrend
+        self.weeklyMoods = weeklyMoods
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProgressView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProgressView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProgressView {
+        return
+            try ProgressView(
+                strength: FfiConverterUInt8.read(from: &buf), 
+                strengthExact: FfiConverterDouble.read(from: &buf), 
+                daysCheckedIn: FfiConverterUInt32.read(from: &buf), 
+                since: FfiConverterOptionString.read(from: &buf), 
+                moodTrend: FfiConverterTypeMoodTrend.read(from: &buf), 
+                weeklyMoods: FfiConverterSequenceTypeWeekMood.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProgressView, into buf: inout [UInt8]) {
+        FfiConverterUInt8.write(value.strength, into: &buf)
+        FfiConverterDouble.write(value.strengthExact, into: &buf)
+        FfiConverterUInt32.write(value.daysCheckedIn, into: &buf)
+        FfiConverterOptionString.write(value.since, into: &buf)
+        FfiConverterTypeMoodTrend.write(value.moodTrend, into: &buf)
+        FfiConverterSequenceTypeWeekMood.write(value.weeklyMoods, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgressView_lift(_ buf: RustBuffer) throws -> ProgressView {
+    return try FfiConverterTypeProgressView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgressView_lower(_ value: ProgressView) -> RustBuffer {
+    return FfiConverterTypeProgressView.lower(value)
+}
+
+
 /**
  * The latest readiness self-check (step 3).
  */
@@ -3248,6 +4319,180 @@ public func FfiConverterTypeReason_lift(_ buf: RustBuffer) throws -> Reason {
 #endif
 public func FfiConverterTypeReason_lower(_ value: Reason) -> RustBuffer {
     return FfiConverterTypeReason.lower(value)
+}
+
+
+/**
+ * One notification to have pending.
+ */
+public struct Reminder: Equatable, Hashable {
+    /**
+     * Stable across calls (`check_in:2026-03-14`, `custom:{id}`, …): replace a pending
+     * notification with the same id rather than adding another.
+     */
+    public var id: String
+    public var kind: ReminderKind
+    public var fireAt: Date
+    /**
+     * What the clock in `zone` reads at `fire_at` (`YYYY-MM-DDTHH:MM`, after any DST
+     * shift).
+     */
+    public var local: String
+    /**
+     * The IANA zone the reminder was scheduled in.
+     */
+    public var zone: String
+    public var title: String
+    public var body: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stable across calls (`check_in:2026-03-14`, `custom:{id}`, …): replace a pending
+         * notification with the same id rather than adding another.
+         */id: String, kind: ReminderKind, fireAt: Date, 
+        /**
+         * What the clock in `zone` reads at `fire_at` (`YYYY-MM-DDTHH:MM`, after any DST
+         * shift).
+         */local: String, 
+        /**
+         * The IANA zone the reminder was scheduled in.
+         */zone: String, title: String, body: String) {
+        self.id = id
+        self.kind = kind
+        self.fireAt = fireAt
+        self.local = local
+        self.zone = zone
+        self.title = title
+        self.body = body
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Reminder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReminder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Reminder {
+        return
+            try Reminder(
+                id: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeReminderKind.read(from: &buf), 
+                fireAt: FfiConverterTimestamp.read(from: &buf), 
+                local: FfiConverterString.read(from: &buf), 
+                zone: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                body: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Reminder, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeReminderKind.write(value.kind, into: &buf)
+        FfiConverterTimestamp.write(value.fireAt, into: &buf)
+        FfiConverterString.write(value.local, into: &buf)
+        FfiConverterString.write(value.zone, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.body, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminder_lift(_ buf: RustBuffer) throws -> Reminder {
+    return try FfiConverterTypeReminder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminder_lower(_ value: Reminder) -> RustBuffer {
+    return FfiConverterTypeReminder.lower(value)
+}
+
+
+/**
+ * The user's reminder settings; they follow the user to every device.
+ */
+public struct ReminderSettings: Equatable, Hashable {
+    /**
+     * The local time (`HH:MM`) of the daily check-in reminder; none turns it off.
+     */
+    public var dailyCheckIn: String?
+    /**
+     * The local time (`HH:MM`) of date-based reminders: the end of no contact, the
+     * revisit date, trial reviews. 09:00 unless the user picks another.
+     */
+    public var keyDatesAt: String
+    public var detail: NotificationDetail
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The local time (`HH:MM`) of the daily check-in reminder; none turns it off.
+         */dailyCheckIn: String?, 
+        /**
+         * The local time (`HH:MM`) of date-based reminders: the end of no contact, the
+         * revisit date, trial reviews. 09:00 unless the user picks another.
+         */keyDatesAt: String, detail: NotificationDetail) {
+        self.dailyCheckIn = dailyCheckIn
+        self.keyDatesAt = keyDatesAt
+        self.detail = detail
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ReminderSettings: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReminderSettings: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReminderSettings {
+        return
+            try ReminderSettings(
+                dailyCheckIn: FfiConverterOptionString.read(from: &buf), 
+                keyDatesAt: FfiConverterString.read(from: &buf), 
+                detail: FfiConverterTypeNotificationDetail.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ReminderSettings, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.dailyCheckIn, into: &buf)
+        FfiConverterString.write(value.keyDatesAt, into: &buf)
+        FfiConverterTypeNotificationDetail.write(value.detail, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminderSettings_lift(_ buf: RustBuffer) throws -> ReminderSettings {
+    return try FfiConverterTypeReminderSettings.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminderSettings_lower(_ value: ReminderSettings) -> RustBuffer {
+    return FfiConverterTypeReminderSettings.lower(value)
 }
 
 
@@ -4107,6 +5352,76 @@ public func FfiConverterTypeTrialReview_lower(_ value: TrialReview) -> RustBuffe
 }
 
 
+public struct WeekMood: Equatable, Hashable {
+    /**
+     * The Monday the week starts on (`YYYY-MM-DD`).
+     */
+    public var weekStart: String
+    /**
+     * None for a week without check-ins.
+     */
+    public var average: Double?
+    public var checkIns: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The Monday the week starts on (`YYYY-MM-DD`).
+         */weekStart: String, 
+        /**
+         * None for a week without check-ins.
+         */average: Double?, checkIns: UInt32) {
+        self.weekStart = weekStart
+        self.average = average
+        self.checkIns = checkIns
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WeekMood: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWeekMood: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WeekMood {
+        return
+            try WeekMood(
+                weekStart: FfiConverterString.read(from: &buf), 
+                average: FfiConverterOptionDouble.read(from: &buf), 
+                checkIns: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WeekMood, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.weekStart, into: &buf)
+        FfiConverterOptionDouble.write(value.average, into: &buf)
+        FfiConverterUInt32.write(value.checkIns, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWeekMood_lift(_ buf: RustBuffer) throws -> WeekMood {
+    return try FfiConverterTypeWeekMood.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWeekMood_lower(_ value: WeekMood) -> RustBuffer {
+    return FfiConverterTypeWeekMood.lower(value)
+}
+
+
 /**
  * A kind of shared activity (step 7).
  */
@@ -4714,6 +6029,151 @@ public func FfiConverterTypeEndedBy_lower(_ value: EndedBy) -> RustBuffer {
 
 
 /**
+ * A free entry, or a letter to the ex that is never sent.
+ */
+
+public enum EntryKind: Equatable, Hashable {
+    
+    case entry
+    case letter
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension EntryKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEntryKind: FfiConverterRustBuffer {
+    typealias SwiftType = EntryKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EntryKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .entry
+        
+        case 2: return .letter
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: EntryKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .entry:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .letter:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEntryKind_lift(_ buf: RustBuffer) throws -> EntryKind {
+    return try FfiConverterTypeEntryKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEntryKind_lower(_ value: EntryKind) -> RustBuffer {
+    return FfiConverterTypeEntryKind.lower(value)
+}
+
+
+
+/**
+ * What an entry is about: a program step (1–11), or one of the program's prompts by key
+ * (a step's prompt from `program_step`, or a growth prompt from `growth_prompts`).
+ */
+
+public enum EntryLink: Equatable, Hashable {
+    
+    case step(number: UInt8
+    )
+    case prompt(key: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension EntryLink: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEntryLink: FfiConverterRustBuffer {
+    typealias SwiftType = EntryLink
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EntryLink {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .step(number: try FfiConverterUInt8.read(from: &buf)
+        )
+        
+        case 2: return .prompt(key: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: EntryLink, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .step(number):
+            writeInt(&buf, Int32(1))
+            FfiConverterUInt8.write(number, into: &buf)
+            
+        
+        case let .prompt(key):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(key, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEntryLink_lift(_ buf: RustBuffer) throws -> EntryLink {
+    return try FfiConverterTypeEntryLink.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEntryLink_lower(_ value: EntryLink) -> RustBuffer {
+    return FfiConverterTypeEntryLink.lower(value)
+}
+
+
+
+/**
  * Why a step is locked. `Safety`, `TheySaidNo`, `LetGo` and `Together` are stops that
  * no progress opens; the others are gates that open as the program goes on.
  */
@@ -5223,6 +6683,81 @@ public func FfiConverterTypeNoKind_lift(_ buf: RustBuffer) throws -> NoKind {
 #endif
 public func FfiConverterTypeNoKind_lower(_ value: NoKind) -> RustBuffer {
     return FfiConverterTypeNoKind.lower(value)
+}
+
+
+
+/**
+ * How much a notification says on the lock screen.
+ */
+
+public enum NotificationDetail: Equatable, Hashable {
+    
+    /**
+     * The same few plain words for every reminder of a kind (the default).
+     */
+    case generic
+    /**
+     * Kind-specific words, and a custom reminder's own text.
+     */
+    case detailed
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension NotificationDetail: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNotificationDetail: FfiConverterRustBuffer {
+    typealias SwiftType = NotificationDetail
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NotificationDetail {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .generic
+        
+        case 2: return .detailed
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: NotificationDetail, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .generic:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .detailed:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNotificationDetail_lift(_ buf: RustBuffer) throws -> NotificationDetail {
+    return try FfiConverterTypeNotificationDetail.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNotificationDetail_lower(_ value: NotificationDetail) -> RustBuffer {
+    return FfiConverterTypeNotificationDetail.lower(value)
 }
 
 
@@ -6099,6 +7634,100 @@ public func FfiConverterTypeRefusalReason_lower(_ value: RefusalReason) -> RustB
 
 
 
+
+public enum ReminderKind: Equatable, Hashable {
+    
+    case dailyCheckIn
+    case noContactEnds
+    case revisit
+    case trialReview
+    case trialEnds
+    case custom
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ReminderKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReminderKind: FfiConverterRustBuffer {
+    typealias SwiftType = ReminderKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReminderKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .dailyCheckIn
+        
+        case 2: return .noContactEnds
+        
+        case 3: return .revisit
+        
+        case 4: return .trialReview
+        
+        case 5: return .trialEnds
+        
+        case 6: return .custom
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ReminderKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .dailyCheckIn:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .noContactEnds:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .revisit:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .trialReview:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .trialEnds:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .custom:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminderKind_lift(_ buf: RustBuffer) throws -> ReminderKind {
+    return try FfiConverterTypeReminderKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminderKind_lower(_ value: ReminderKind) -> RustBuffer {
+    return FfiConverterTypeReminderKind.lower(value)
+}
+
+
+
 /**
  * How they answered a contact attempt (step 4).
  */
@@ -6178,6 +7807,75 @@ public func FfiConverterTypeReply_lift(_ buf: RustBuffer) throws -> Reply {
 #endif
 public func FfiConverterTypeReply_lower(_ value: Reply) -> RustBuffer {
     return FfiConverterTypeReply.lower(value)
+}
+
+
+
+/**
+ * The two readable report formats.
+ */
+
+public enum ReportFormat: Equatable, Hashable {
+    
+    case markdown
+    case html
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ReportFormat: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReportFormat: FfiConverterRustBuffer {
+    typealias SwiftType = ReportFormat
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReportFormat {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .markdown
+        
+        case 2: return .html
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ReportFormat, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .markdown:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .html:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReportFormat_lift(_ buf: RustBuffer) throws -> ReportFormat {
+    return try FfiConverterTypeReportFormat.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReportFormat_lower(_ value: ReportFormat) -> RustBuffer {
+    return FfiConverterTypeReportFormat.lower(value)
 }
 
 
@@ -6602,6 +8300,30 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
+    typealias SwiftType = Double?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDouble.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDouble.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
     typealias SwiftType = Bool?
 
@@ -6690,6 +8412,30 @@ fileprivate struct FfiConverterOptionTypeCheckIn: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeCheckIn.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeJournalEntry: FfiConverterRustBuffer {
+    typealias SwiftType = JournalEntry?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeJournalEntry.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeJournalEntry.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6938,6 +8684,54 @@ fileprivate struct FfiConverterOptionTypeEndedBy: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeEntryKind: FfiConverterRustBuffer {
+    typealias SwiftType = EntryKind?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeEntryKind.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeEntryKind.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeEntryLink: FfiConverterRustBuffer {
+    typealias SwiftType = EntryLink?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeEntryLink.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeEntryLink.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeOutcome: FfiConverterRustBuffer {
     typealias SwiftType = Outcome?
 
@@ -6978,6 +8772,30 @@ fileprivate struct FfiConverterOptionTypeTrialOutcome: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeTrialOutcome.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceString.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7211,6 +9029,31 @@ fileprivate struct FfiConverterSequenceTypeContentLine: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeCustomReminder: FfiConverterRustBuffer {
+    typealias SwiftType = [CustomReminder]
+
+    public static func write(_ value: [CustomReminder], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCustomReminder.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CustomReminder] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CustomReminder]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCustomReminder.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDecision: FfiConverterRustBuffer {
     typealias SwiftType = [Decision]
 
@@ -7278,6 +9121,31 @@ fileprivate struct FfiConverterSequenceTypeIceBreaker: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeIceBreaker.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeJournalEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [JournalEntry]
+
+    public static func write(_ value: [JournalEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeJournalEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [JournalEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [JournalEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeJournalEntry.read(from: &buf))
         }
         return seq
     }
@@ -7403,6 +9271,31 @@ fileprivate struct FfiConverterSequenceTypeReason: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeReason.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeReminder: FfiConverterRustBuffer {
+    typealias SwiftType = [Reminder]
+
+    public static func write(_ value: [Reminder], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeReminder.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Reminder] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Reminder]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeReminder.read(from: &buf))
         }
         return seq
     }
@@ -7561,6 +9454,31 @@ fileprivate struct FfiConverterSequenceTypeTrialReview: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeWeekMood: FfiConverterRustBuffer {
+    typealias SwiftType = [WeekMood]
+
+    public static func write(_ value: [WeekMood], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeWeekMood.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [WeekMood] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [WeekMood]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeWeekMood.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeLockReason: FfiConverterRustBuffer {
     typealias SwiftType = [LockReason]
 
@@ -7626,6 +9544,48 @@ private let initializationResult: InitializationResult = {
     if (uniffi_reconnect_ffi_checksum_method_listenerhandle_cancel() != 56747) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_export_json() != 12561) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_import_json() != 20299) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_report() != 59224) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_wipe() != 49179) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_growth_prompts() != 33813) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_journal_add() != 25774) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_journal_delete() != 21404) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_journal_edit() != 19371) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_journal_entry_from_prompt() != 44981) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_journal_get() != 51918) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_journal_list() != 24843) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_journal_resolve() != 3959) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_journal_search() != 60236) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_letter_mark_ready() != 53371) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_reconnect_ffi_checksum_method_reconnectstore_content_choices() != 3167) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7636,6 +9596,27 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reconnect_ffi_checksum_method_reconnectstore_program_step() != 45909) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_progress() != 51408) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_add_custom_reminder() != 56387) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_custom_reminders() != 52152) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_reminder_settings() != 19755) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_reminders() != 46060) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_remove_custom_reminder() != 58341) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_set_reminder_settings() != 10974) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reconnect_ffi_checksum_method_reconnectstore_check_in() != 44327) {

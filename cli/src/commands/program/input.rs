@@ -223,6 +223,13 @@ fn build(command: &Command, text: &mut Texts) -> Result<Option<ProgramCommand>, 
         | Command::Checkin(_)
         | Command::History { .. }
         | Command::Settings { .. }
+        | Command::Journal { .. }
+        | Command::Letters { .. }
+        | Command::Progress
+        | Command::Reminders(_)
+        | Command::Export(_)
+        | Command::Import(_)
+        | Command::Wipe(_)
         | Command::Program
         | Command::Step(_)
         | Command::Safety(SafetyArgs { action: None }) => return Ok(None),

@@ -33,7 +33,8 @@ import kotlinx.coroutines.withContext
 /**
  * The app's handle on its private store: Kotlin types in, the core's records out, and
  * changes as a [Flow]. The check-in calls may block on disk, so call them off the main
- * thread; the program calls are `suspend` and move to [io] themselves.
+ * thread; the program, journal, progress and reminder calls are `suspend` and move to
+ * [io] themselves (see `Journal.kt` and `Reminders.kt`).
  * Made with [open]; the constructor is internal so tests can pass in a store double.
  */
 class Reconnect internal constructor(
@@ -127,6 +128,18 @@ class Reconnect internal constructor(
     /** This device's stable id, as the user's other devices know it. */
     fun deviceId(): String = withStore { it.deviceId() }
 
+    /**
+     * Closes the store, then deletes every file of it; returns the paths removed. Every
+     * [changes] collection ends and later calls fail with [ReconnectException.Closed].
+     * Delete the key from the keystore afterwards. If another call is still running, this
+     * fails with [ReconnectException.InUse] and nothing is deleted.
+     */
+    suspend fun wipe(): List<String> {
+        val removed = onIo { it.wipe() }
+        close()
+        return removed
+    }
+
     /** Closes the store and ends every [changes] collection. Safe to call twice. */
     override fun close() {
         if (!closed.compareAndSet(false, true)) return
@@ -137,6 +150,12 @@ class Reconnect internal constructor(
             store.close()
         }
     }
+
+    /** Runs one store call on [io]; the journal, progress and reminder calls go through it. */
+    internal suspend fun <T> onIo(call: (ReconnectStore) -> T): T = withContext(io) { withStore(call) }
+
+    /** Runs one quick store call on the caller's thread (static content, no disk). */
+    internal fun <T> now(call: (ReconnectStore) -> T): T = withStore(call)
 
     private inline fun <T> withStore(call: (ReconnectStore) -> T): T {
         if (closed.get()) throw closedError()

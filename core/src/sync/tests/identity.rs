@@ -1,0 +1,56 @@
+//! The device's static key and its derived id, for new and for upgraded stores.
+
+use rusqlite::Connection;
+
+use super::harness::Device;
+use crate::store::{DB_FILE, device_id_for};
+
+fn keyed(device: &Device) -> Connection {
+    let conn = Connection::open(device.path().join(DB_FILE)).unwrap();
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"x'{}'\";",
+        device.key().to_hex().as_str()
+    ))
+    .unwrap();
+    conn
+}
+
+#[test]
+fn a_new_store_derives_its_device_id_from_its_public_key() {
+    let phone = Device::new("phone");
+    let public = phone.app.device_public_key().unwrap();
+    assert_eq!(public.len(), 32);
+    assert_eq!(phone.id(), device_id_for(&public));
+    let phone = phone.restart();
+    assert_eq!(phone.app.device_public_key().unwrap(), public);
+}
+
+#[test]
+fn an_upgraded_store_gets_a_key_pair_and_the_derived_id_once() {
+    let phone = Device::new("old phone");
+    phone.check_in(1, "before the update");
+    let history = phone.app.history(None).unwrap();
+    let old_id = "0123456789abcdef0123456789abcdef";
+    let phone = {
+        // Put the store back to schema 2, as an older build left it.
+        let conn = keyed(&phone);
+        conn.execute_batch(&format!(
+            "DROP TABLE device_key; DROP TABLE peers; DROP TABLE peer_sync_state;
+             DROP TABLE pairing_offers; UPDATE device SET device_id = '{old_id}';
+             PRAGMA user_version = 2;"
+        ))
+        .unwrap();
+        drop(conn);
+        phone.restart()
+    };
+    let public = phone.app.device_public_key().unwrap();
+    assert_ne!(phone.id(), old_id);
+    assert_eq!(phone.id(), device_id_for(&public));
+    assert_eq!(phone.app.device().name, "old phone");
+    assert_eq!(phone.app.history(None).unwrap(), history);
+    // Later opens keep the same key and id.
+    let id = phone.id();
+    let phone = phone.restart();
+    assert_eq!(phone.id(), id);
+    assert_eq!(phone.app.device_public_key().unwrap(), public);
+}
