@@ -41,12 +41,93 @@ pub enum ReconnectError {
     /// The disk or the database could not be used.
     #[error("{detail}")]
     Storage { detail: String },
+    /// Pairing or a sync session with another of the user's devices failed; the session
+    /// is over (send its closing frame, then close the connection) and the store keeps
+    /// what was durable before. `reason` says what happened, `detail` says it in the
+    /// core's words.
+    #[error("{detail}")]
+    Sync { reason: SyncFailure, detail: String },
     /// The store was closed.
     #[error("the store is closed")]
     Closed,
     /// Something that should not happen did; reopening the store recovers.
     #[error("{detail}")]
     Internal { detail: String },
+}
+
+/// Why pairing or a sync session failed: one case per way the core names (the store
+/// being closed arrives as `ReconnectError::Closed` instead). Descriptions the core
+/// attaches to `Malformed`, `ProtocolViolation` and `Crypto` are in the error's `detail`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum SyncFailure {
+    /// The joining device used another code than the one shown; the offer is spent.
+    WrongCode,
+    /// The pairing code ran out of time.
+    OfferExpired,
+    /// The pairing code was already used (or a wrong code spent it).
+    OfferUsed,
+    /// The code given to the offering side is not one this device showed.
+    UnknownOffer,
+    /// The other device is not paired with this one.
+    UnknownPeer,
+    /// The other device was removed from this one's paired devices.
+    RevokedPeer,
+    /// The other device does not recognise this one (never paired, or revoked it).
+    RefusedByPeer,
+    /// The device that answered a QR code is not the one the code names.
+    WrongDevice,
+    /// The other device ended the session because of an error on its side.
+    PeerAborted,
+    /// A frame header announced more bytes than a frame may hold.
+    FrameTooLarge { announced: u64, max: u64 },
+    /// A sync message grew past `max` bytes.
+    MessageTooLarge { max: u64 },
+    /// The session went past its limit of bytes, frames or rounds (`what`, e.g.
+    /// "16384 frames").
+    SessionTooLarge { what: String },
+    /// A frame or message that could not be read.
+    Malformed,
+    /// A frame failed authentication: tampered with, replayed, reordered or forged.
+    Decrypt,
+    /// The other device broke the protocol (or speaks a newer version of it).
+    ProtocolViolation,
+    /// The other device's changes would replace the document's root maps; nothing of
+    /// them was kept.
+    RootsReplaced,
+    /// The session had already ended; start a new one.
+    SessionEnded,
+    /// This device could not set up the secure channel (not the other device's doing).
+    Crypto,
+}
+
+impl From<SyncError> for SyncFailure {
+    fn from(err: SyncError) -> Self {
+        match err {
+            SyncError::WrongCode => SyncFailure::WrongCode,
+            SyncError::OfferExpired => SyncFailure::OfferExpired,
+            SyncError::OfferUsed => SyncFailure::OfferUsed,
+            SyncError::UnknownOffer => SyncFailure::UnknownOffer,
+            SyncError::UnknownPeer => SyncFailure::UnknownPeer,
+            SyncError::RevokedPeer => SyncFailure::RevokedPeer,
+            SyncError::RefusedByPeer => SyncFailure::RefusedByPeer,
+            SyncError::WrongDevice => SyncFailure::WrongDevice,
+            SyncError::PeerAborted => SyncFailure::PeerAborted,
+            SyncError::FrameTooLarge { announced, max } => {
+                SyncFailure::FrameTooLarge { announced, max }
+            }
+            SyncError::MessageTooLarge { max } => SyncFailure::MessageTooLarge { max },
+            SyncError::SessionTooLarge { what } => SyncFailure::SessionTooLarge { what },
+            SyncError::Malformed(_) => SyncFailure::Malformed,
+            SyncError::Decrypt => SyncFailure::Decrypt,
+            SyncError::Protocol(_) => SyncFailure::ProtocolViolation,
+            SyncError::RootsReplaced => SyncFailure::RootsReplaced,
+            SyncError::SessionEnded => SyncFailure::SessionEnded,
+            // Mapped to `ReconnectError::Closed` before it gets here; kept total so a
+            // new path cannot panic.
+            SyncError::StoreClosed => SyncFailure::SessionEnded,
+            SyncError::Crypto(_) => SyncFailure::Crypto,
+        }
+    }
 }
 
 impl ReconnectError {
@@ -80,10 +161,11 @@ impl From<Error> for ReconnectError {
                 StoreError::Io { .. } | StoreError::Sqlite(_) => ReconnectError::Storage { detail },
             },
             Error::Document(_) => ReconnectError::Damaged { detail },
-            // No exported call syncs yet, so a sync error reaching a host would be a bug;
-            // pairing and sync get their own cases when they cross the FFI.
             Error::Sync(SyncError::StoreClosed) => ReconnectError::Closed,
-            Error::Sync(_) => ReconnectError::Internal { detail },
+            Error::Sync(sync) => ReconnectError::Sync {
+                reason: sync.into(),
+                detail,
+            },
             Error::Poisoned => ReconnectError::Internal { detail },
         }
     }
@@ -124,5 +206,35 @@ mod tests {
         let err = ReconnectError::from(Error::InvalidInput("mood must be 1 to 5".into()));
         assert_eq!(err.to_string(), "mood must be 1 to 5");
         assert!(matches!(err, ReconnectError::InvalidInput { .. }));
+    }
+
+    #[test]
+    fn sync_errors_keep_their_reason_and_a_closed_store_is_closed() {
+        let err = ReconnectError::from(Error::Sync(SyncError::Malformed("a hello".into())));
+        match err {
+            ReconnectError::Sync { reason, detail } => {
+                assert_eq!(reason, SyncFailure::Malformed);
+                assert_eq!(detail, "a malformed frame: a hello");
+            }
+            other => panic!("expected Sync, got {other:?}"),
+        }
+        let too_large = SyncError::FrameTooLarge {
+            announced: 9,
+            max: 8,
+        };
+        assert!(matches!(
+            ReconnectError::from(Error::Sync(too_large)),
+            ReconnectError::Sync {
+                reason: SyncFailure::FrameTooLarge {
+                    announced: 9,
+                    max: 8
+                },
+                ..
+            }
+        ));
+        assert!(matches!(
+            ReconnectError::from(Error::Sync(SyncError::StoreClosed)),
+            ReconnectError::Closed
+        ));
     }
 }

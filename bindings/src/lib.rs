@@ -1,7 +1,8 @@
 //! The thin uniffi layer over `reconnect-core`: records and enums for views, one store
 //! object, a foreign listener for changes, the 11-step program (view, commands,
-//! refusals, content), the journal, progress, reminders, and export, import, report and
-//! wipe. No logic lives here beyond conversions.
+//! refusals, content), the journal, progress, reminders, export, import, report and
+//! wipe, and pairing and sync sessions that turn frames into frames for the shells'
+//! transports. No logic lives here beyond conversions.
 
 mod error;
 mod export;
@@ -11,10 +12,11 @@ mod program;
 mod progress;
 mod reminders;
 mod store;
+mod sync;
 mod types;
 mod wall_time;
 
-pub use error::ReconnectError;
+pub use error::{ReconnectError, SyncFailure};
 pub use export::{ImportSummary, ReportFormat};
 pub use journal::{EntryEdit, EntryInput, EntryKind, EntryLink, JournalEntry, JournalFilter};
 pub use listener::{ChangeListener, ListenerHandle};
@@ -22,6 +24,9 @@ pub use program::*;
 pub use progress::{MoodTrend, ProgressView, WeekMood};
 pub use reminders::{CustomReminder, NotificationDetail, Reminder, ReminderKind, ReminderSettings};
 pub use store::ReconnectStore;
+pub use sync::{
+    FrameDecoder, PairingOffer, PairingSession, Peer, SessionStats, SyncRole, SyncSession, SyncStep,
+};
 pub use types::{ChangeEvent, CheckIn, CheckInInput, ContactMedium, OpenOptions, TodayView};
 
 uniffi::setup_scaffolding!();

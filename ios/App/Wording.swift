@@ -78,8 +78,45 @@ enum Wording {
             return "Reconnect already has your check-ins open elsewhere on this device. Closing it there and trying again will help."
         case .Storage:
             return "Your check-ins couldn't be read or saved just now. Freeing some space or restarting the device often helps."
+        case .Sync(let reason, _):
+            return sync(reason)
         case .Closed, .Internal:
             return "Something went wrong on our side. Closing and reopening the app should put it right."
+        }
+    }
+
+    /// Why pairing or syncing with another of the person's devices stopped, and what to
+    /// do next. Whatever happened, nothing they wrote was lost.
+    static func sync(_ reason: SyncFailure) -> String {
+        switch reason {
+        case .wrongCode:
+            return "That code did not work. Make a new one on your other device and try again."
+        case .offerExpired:
+            return "That code ran out of time. Make a new one on your other device and try again."
+        case .offerUsed:
+            return "That code has already been used. Make a new one on your other device and try again."
+        case .unknownOffer:
+            return "This device didn't make that code. Make a new one here and try again."
+        case .unknownPeer:
+            return "These two devices aren't paired yet. Pair them with a code first, then they can sync."
+        case .revokedPeer:
+            return "That device was removed from this one, so they no longer sync. Pair them again if you'd like it back."
+        case .refusedByPeer:
+            return "Your other device doesn't recognise this one any more. Pairing them again with a new code will fix it."
+        case .wrongDevice:
+            return "A different device answered than the one showing the code. Check which device shows it and try again."
+        case .peerAborted:
+            return "Your other device stopped the sync. Nothing was lost; please try again in a moment."
+        case .frameTooLarge, .messageTooLarge, .malformed, .decrypt, .protocolViolation:
+            return "The connection to your other device got muddled, so syncing stopped safely. Nothing was lost. Please try again."
+        case .sessionTooLarge:
+            return "This sync grew larger than one session allows, so it stopped safely. What arrived so far is saved; syncing again will carry on."
+        case .rootsReplaced:
+            return "Your other device sent changes this one can't safely take, so they were set aside and nothing here changed. Updating Reconnect on both devices should help."
+        case .sessionEnded:
+            return "That sync had already finished. Start a new one to sync again."
+        case .crypto:
+            return "This device couldn't set up a private connection just now. Closing and reopening the app usually sorts it out."
         }
     }
 

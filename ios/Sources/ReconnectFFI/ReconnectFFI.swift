@@ -503,6 +503,22 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
+    typealias FfiType = UInt64
+    typealias SwiftType = UInt64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterDouble: FfiConverterPrimitive {
     typealias FfiType = Double
     typealias SwiftType = Double
@@ -651,6 +667,167 @@ fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
 
 
 /**
+ * Cuts a byte stream (a TCP connection, say) into whole frames for `receive()`. A
+ * header announcing more than a frame may hold is refused before anything is buffered;
+ * after an error the decoder refuses everything.
+ */
+public protocol FrameDecoderProtocol: AnyObject, Sendable {
+    
+    /**
+     * Bytes held for a frame not yet complete (at most one frame's worth).
+     */
+    func buffered()  -> UInt64
+    
+    /**
+     * Feeds bytes as they arrived; returns the frames they completed, in order, each
+     * with its 4-byte length header, ready for `receive()`.
+     */
+    func push(bytes: Data) throws  -> [Data]
+    
+}
+/**
+ * Cuts a byte stream (a TCP connection, say) into whole frames for `receive()`. A
+ * header announcing more than a frame may hold is refused before anything is buffered;
+ * after an error the decoder refuses everything.
+ */
+open class FrameDecoder: FrameDecoderProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_reconnect_ffi_fn_clone_framedecoder(self.handle, $0) }
+    }
+public convenience init() {
+    let handle =
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_constructor_framedecoder_new(uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_reconnect_ffi_fn_free_framedecoder(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Bytes held for a frame not yet complete (at most one frame's worth).
+     */
+open func buffered() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_framedecoder_buffered(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Feeds bytes as they arrived; returns the frames they completed, in order, each
+     * with its 4-byte length header, ready for `receive()`.
+     */
+open func push(bytes: Data)throws  -> [Data]  {
+    return try  FfiConverterSequenceData.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_framedecoder_push(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(bytes),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFrameDecoder: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = FrameDecoder
+
+    public static func lift(_ handle: UInt64) throws -> FrameDecoder {
+        return FrameDecoder(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: FrameDecoder) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FrameDecoder {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: FrameDecoder, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFrameDecoder_lift(_ handle: UInt64) throws -> FrameDecoder {
+    return try FfiConverterTypeFrameDecoder.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFrameDecoder_lower(_ value: FrameDecoder) -> UInt64 {
+    return FfiConverterTypeFrameDecoder.lower(value)
+}
+
+
+
+
+
+
+/**
  * Keeps a listener subscribed. Dropping (or cancelling) it unsubscribes.
  */
 public protocol ListenerHandleProtocol: AnyObject, Sendable {
@@ -773,6 +950,227 @@ public func FfiConverterTypeListenerHandle_lift(_ handle: UInt64) throws -> List
 #endif
 public func FfiConverterTypeListenerHandle_lower(_ value: ListenerHandle) -> UInt64 {
     return FfiConverterTypeListenerHandle.lower(value)
+}
+
+
+
+
+
+
+/**
+ * One pairing attempt between two devices: the offering one (showing a code) and the
+ * joining one (which typed or scanned it). On success both have pinned each other and
+ * `peer()` names the other device.
+ */
+public protocol PairingSessionProtocol: AnyObject, Sendable {
+    
+    /**
+     * After `start` or `receive` threw: a frame telling the other device why, to send
+     * best-effort before closing the connection. Given once.
+     */
+    func closingFrame()  -> Data?
+    
+    /**
+     * Whether the pairing succeeded and the session is over.
+     */
+    func isDone()  -> Bool
+    
+    /**
+     * The device paired with, once the pairing succeeded.
+     */
+    func peer()  -> Peer?
+    
+    /**
+     * Takes one whole frame (4-byte length header included) from the other device.
+     */
+    func receive(frame: Data) throws  -> SyncStep
+    
+    /**
+     * `Initiator` on the joining device, `Responder` on the offering one.
+     */
+    func role()  -> SyncRole
+    
+    /**
+     * The frames to send first: one for the joining device, none for the offering one.
+     */
+    func start() throws  -> [Data]
+    
+}
+/**
+ * One pairing attempt between two devices: the offering one (showing a code) and the
+ * joining one (which typed or scanned it). On success both have pinned each other and
+ * `peer()` names the other device.
+ */
+open class PairingSession: PairingSessionProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_reconnect_ffi_fn_clone_pairingsession(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_reconnect_ffi_fn_free_pairingsession(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * After `start` or `receive` threw: a frame telling the other device why, to send
+     * best-effort before closing the connection. Given once.
+     */
+open func closingFrame() -> Data?  {
+    return try!  FfiConverterOptionData.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_pairingsession_closing_frame(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Whether the pairing succeeded and the session is over.
+     */
+open func isDone() -> Bool  {
+    return try!  FfiConverterBool.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_pairingsession_is_done(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The device paired with, once the pairing succeeded.
+     */
+open func peer() -> Peer?  {
+    return try!  FfiConverterOptionTypePeer.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_pairingsession_peer(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Takes one whole frame (4-byte length header included) from the other device.
+     */
+open func receive(frame: Data)throws  -> SyncStep  {
+    return try  FfiConverterTypeSyncStep_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_pairingsession_receive(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(frame),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `Initiator` on the joining device, `Responder` on the offering one.
+     */
+open func role() -> SyncRole  {
+    return try!  FfiConverterTypeSyncRole_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_pairingsession_role(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The frames to send first: one for the joining device, none for the offering one.
+     */
+open func start()throws  -> [Data]  {
+    return try  FfiConverterSequenceData.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_pairingsession_start(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePairingSession: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = PairingSession
+
+    public static func lift(_ handle: UInt64) throws -> PairingSession {
+        return PairingSession(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: PairingSession) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PairingSession {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: PairingSession, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePairingSession_lift(_ handle: UInt64) throws -> PairingSession {
+    return try FfiConverterTypePairingSession.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePairingSession_lower(_ value: PairingSession) -> UInt64 {
+    return FfiConverterTypePairingSession.lower(value)
 }
 
 
@@ -961,6 +1359,49 @@ public protocol ReconnectStoreProtocol: AnyObject, Sendable {
     func subscribe(listener: ChangeListener) throws  -> ListenerHandle
     
     func today() throws  -> TodayView
+    
+    /**
+     * This device's static public key (32 bytes); its device id derives from it.
+     */
+    func devicePublicKey() throws  -> Data
+    
+    /**
+     * The joining device's side of a pairing: `code_or_qr` is what the person typed
+     * (case, spaces and dashes do not matter) or the QR string scanned. Plays
+     * `Initiator`: it opens the connection and sends first.
+     */
+    func pairAsJoiner(codeOrQr: String) throws  -> PairingSession
+    
+    /**
+     * The offering device's side of a pairing, once a connection arrived: `code_or_qr`
+     * is the offer this device shows (its code or QR string). Refused with a `Sync`
+     * error when the offer is unknown, expired or used. Plays `Responder`.
+     */
+    func pairAsOfferer(codeOrQr: String) throws  -> PairingSession
+    
+    /**
+     * A one-time pairing offer to show on this device: valid for `ttl_seconds` (10
+     * minutes when not given, at most an hour) and for one attempt. Any earlier unused
+     * offer is spent.
+     */
+    func pairingOffer(ttlSeconds: UInt32?) throws  -> PairingOffer
+    
+    /**
+     * Paired devices, revoked ones included (`revoked_at` set).
+     */
+    func peers() throws  -> [Peer]
+    
+    /**
+     * Removes a paired device: later sessions with it are refused, and one running now
+     * ends at its next message. Pairing again lifts it. An unknown id fails with
+     * `Sync { reason: UnknownPeer }`.
+     */
+    func revokePeer(deviceId: String) throws 
+    
+    /**
+     * A sync session with whichever paired device is on the other end of a connection.
+     */
+    func syncSession(role: SyncRole) throws  -> SyncSession
     
 }
 open class ReconnectStore: ReconnectStoreProtocol, @unchecked Sendable {
@@ -1496,6 +1937,102 @@ open func today()throws  -> TodayView  {
 })
 }
     
+    /**
+     * This device's static public key (32 bytes); its device id derives from it.
+     */
+open func devicePublicKey()throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_device_public_key(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The joining device's side of a pairing: `code_or_qr` is what the person typed
+     * (case, spaces and dashes do not matter) or the QR string scanned. Plays
+     * `Initiator`: it opens the connection and sends first.
+     */
+open func pairAsJoiner(codeOrQr: String)throws  -> PairingSession  {
+    return try  FfiConverterTypePairingSession_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_pair_as_joiner(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(codeOrQr),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The offering device's side of a pairing, once a connection arrived: `code_or_qr`
+     * is the offer this device shows (its code or QR string). Refused with a `Sync`
+     * error when the offer is unknown, expired or used. Plays `Responder`.
+     */
+open func pairAsOfferer(codeOrQr: String)throws  -> PairingSession  {
+    return try  FfiConverterTypePairingSession_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_pair_as_offerer(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(codeOrQr),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A one-time pairing offer to show on this device: valid for `ttl_seconds` (10
+     * minutes when not given, at most an hour) and for one attempt. Any earlier unused
+     * offer is spent.
+     */
+open func pairingOffer(ttlSeconds: UInt32?)throws  -> PairingOffer  {
+    return try  FfiConverterTypePairingOffer_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_pairing_offer(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionUInt32.lower(ttlSeconds),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Paired devices, revoked ones included (`revoked_at` set).
+     */
+open func peers()throws  -> [Peer]  {
+    return try  FfiConverterSequenceTypePeer.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_peers(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Removes a paired device: later sessions with it are refused, and one running now
+     * ends at its next message. Pairing again lifts it. An unknown id fails with
+     * `Sync { reason: UnknownPeer }`.
+     */
+open func revokePeer(deviceId: String)throws   {try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_revoke_peer(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(deviceId),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * A sync session with whichever paired device is on the other end of a connection.
+     */
+open func syncSession(role: SyncRole)throws  -> SyncSession  {
+    return try  FfiConverterTypeSyncSession_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_sync_session(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeSyncRole_lower(role),uniffiCallStatus
+    )
+})
+}
+    
 
     
 }
@@ -1539,6 +2076,232 @@ public func FfiConverterTypeReconnectStore_lift(_ handle: UInt64) throws -> Reco
 #endif
 public func FfiConverterTypeReconnectStore_lower(_ value: ReconnectStore) -> UInt64 {
     return FfiConverterTypeReconnectStore.lower(value)
+}
+
+
+
+
+
+
+/**
+ * One sync session with a paired device. Each round received is applied and made
+ * durable before the reply is produced; a failure keeps what was durable before it.
+ * Fails with `Closed` once the store was closed.
+ */
+public protocol SyncSessionProtocol: AnyObject, Sendable {
+    
+    /**
+     * After `start` or `receive` threw: a frame telling the other device why, to send
+     * best-effort before closing the connection. Given once.
+     */
+    func closingFrame()  -> Data?
+    
+    /**
+     * Whether the sync finished and the session is over.
+     */
+    func isDone()  -> Bool
+    
+    /**
+     * The paired device on the other end, once the handshake identified it.
+     */
+    func peer()  -> Peer?
+    
+    /**
+     * Takes one whole frame (4-byte length header included) from the other device.
+     */
+    func receive(frame: Data) throws  -> SyncStep
+    
+    func role()  -> SyncRole
+    
+    /**
+     * The frames to send first: one for the initiator, none for the responder.
+     */
+    func start() throws  -> [Data]
+    
+    func stats()  -> SessionStats
+    
+}
+/**
+ * One sync session with a paired device. Each round received is applied and made
+ * durable before the reply is produced; a failure keeps what was durable before it.
+ * Fails with `Closed` once the store was closed.
+ */
+open class SyncSession: SyncSessionProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_reconnect_ffi_fn_clone_syncsession(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_reconnect_ffi_fn_free_syncsession(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * After `start` or `receive` threw: a frame telling the other device why, to send
+     * best-effort before closing the connection. Given once.
+     */
+open func closingFrame() -> Data?  {
+    return try!  FfiConverterOptionData.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_syncsession_closing_frame(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Whether the sync finished and the session is over.
+     */
+open func isDone() -> Bool  {
+    return try!  FfiConverterBool.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_syncsession_is_done(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The paired device on the other end, once the handshake identified it.
+     */
+open func peer() -> Peer?  {
+    return try!  FfiConverterOptionTypePeer.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_syncsession_peer(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Takes one whole frame (4-byte length header included) from the other device.
+     */
+open func receive(frame: Data)throws  -> SyncStep  {
+    return try  FfiConverterTypeSyncStep_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_syncsession_receive(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(frame),uniffiCallStatus
+    )
+})
+}
+    
+open func role() -> SyncRole  {
+    return try!  FfiConverterTypeSyncRole_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_syncsession_role(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The frames to send first: one for the initiator, none for the responder.
+     */
+open func start()throws  -> [Data]  {
+    return try  FfiConverterSequenceData.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_syncsession_start(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+open func stats() -> SessionStats  {
+    return try!  FfiConverterTypeSessionStats_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_syncsession_stats(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncSession: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = SyncSession
+
+    public static func lift(_ handle: UInt64) throws -> SyncSession {
+        return SyncSession(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: SyncSession) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncSession {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: SyncSession, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncSession_lift(_ handle: UInt64) throws -> SyncSession {
+    return try FfiConverterTypeSyncSession.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncSession_lower(_ value: SyncSession) -> UInt64 {
+    return FfiConverterTypeSyncSession.lower(value)
 }
 
 
@@ -3541,6 +4304,177 @@ public func FfiConverterTypeOpenOptions_lower(_ value: OpenOptions) -> RustBuffe
 }
 
 
+/**
+ * A one-time pairing offer to show: the code to read out or type, and the same code as
+ * a string to put in a QR code. Valid once, until `expires_at`.
+ */
+public struct PairingOffer: Equatable, Hashable {
+    /**
+     * `XXXXX-XXXXX`: ten letters and digits.
+     */
+    public var code: String
+    /**
+     * `reconnect-pair:1:<device id>:<code without dash>`, for a QR code.
+     */
+    public var qr: String
+    /**
+     * This (the offering) device's id.
+     */
+    public var deviceId: String
+    public var expiresAt: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `XXXXX-XXXXX`: ten letters and digits.
+         */code: String, 
+        /**
+         * `reconnect-pair:1:<device id>:<code without dash>`, for a QR code.
+         */qr: String, 
+        /**
+         * This (the offering) device's id.
+         */deviceId: String, expiresAt: Date) {
+        self.code = code
+        self.qr = qr
+        self.deviceId = deviceId
+        self.expiresAt = expiresAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PairingOffer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePairingOffer: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PairingOffer {
+        return
+            try PairingOffer(
+                code: FfiConverterString.read(from: &buf), 
+                qr: FfiConverterString.read(from: &buf), 
+                deviceId: FfiConverterString.read(from: &buf), 
+                expiresAt: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PairingOffer, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.qr, into: &buf)
+        FfiConverterString.write(value.deviceId, into: &buf)
+        FfiConverterTimestamp.write(value.expiresAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePairingOffer_lift(_ buf: RustBuffer) throws -> PairingOffer {
+    return try FfiConverterTypePairingOffer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePairingOffer_lower(_ value: PairingOffer) -> RustBuffer {
+    return FfiConverterTypePairingOffer.lower(value)
+}
+
+
+/**
+ * A paired device.
+ */
+public struct Peer: Equatable, Hashable {
+    public var deviceId: String
+    /**
+     * Its X25519 static public key (32 bytes), pinned at pairing.
+     */
+    public var publicKey: Data
+    /**
+     * The name it gave itself, e.g. "Sam's phone".
+     */
+    public var name: String
+    public var pairedAt: Date
+    /**
+     * Set once it was revoked; every session with it is refused from then on.
+     */
+    public var revokedAt: Date?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(deviceId: String, 
+        /**
+         * Its X25519 static public key (32 bytes), pinned at pairing.
+         */publicKey: Data, 
+        /**
+         * The name it gave itself, e.g. "Sam's phone".
+         */name: String, pairedAt: Date, 
+        /**
+         * Set once it was revoked; every session with it is refused from then on.
+         */revokedAt: Date?) {
+        self.deviceId = deviceId
+        self.publicKey = publicKey
+        self.name = name
+        self.pairedAt = pairedAt
+        self.revokedAt = revokedAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Peer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePeer: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Peer {
+        return
+            try Peer(
+                deviceId: FfiConverterString.read(from: &buf), 
+                publicKey: FfiConverterData.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                pairedAt: FfiConverterTimestamp.read(from: &buf), 
+                revokedAt: FfiConverterOptionTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Peer, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.deviceId, into: &buf)
+        FfiConverterData.write(value.publicKey, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTimestamp.write(value.pairedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.revokedAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeer_lift(_ buf: RustBuffer) throws -> Peer {
+    return try FfiConverterTypePeer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeer_lower(_ value: Peer) -> RustBuffer {
+    return FfiConverterTypePeer.lower(value)
+}
+
+
 public struct PhaseView: Equatable, Hashable {
     public var number: UInt8
     public var key: String
@@ -4698,6 +5632,81 @@ public func FfiConverterTypeSaidNo_lower(_ value: SaidNo) -> RustBuffer {
 
 
 /**
+ * What a sync session has moved so far; bytes count whole frames.
+ */
+public struct SessionStats: Equatable, Hashable {
+    public var framesSent: UInt64
+    public var bytesSent: UInt64
+    public var framesReceived: UInt64
+    public var bytesReceived: UInt64
+    /**
+     * Messages received inside the channel (sync messages, idles, done).
+     */
+    public var rounds: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(framesSent: UInt64, bytesSent: UInt64, framesReceived: UInt64, bytesReceived: UInt64, 
+        /**
+         * Messages received inside the channel (sync messages, idles, done).
+         */rounds: UInt32) {
+        self.framesSent = framesSent
+        self.bytesSent = bytesSent
+        self.framesReceived = framesReceived
+        self.bytesReceived = bytesReceived
+        self.rounds = rounds
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SessionStats: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSessionStats: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SessionStats {
+        return
+            try SessionStats(
+                framesSent: FfiConverterUInt64.read(from: &buf), 
+                bytesSent: FfiConverterUInt64.read(from: &buf), 
+                framesReceived: FfiConverterUInt64.read(from: &buf), 
+                bytesReceived: FfiConverterUInt64.read(from: &buf), 
+                rounds: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SessionStats, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.framesSent, into: &buf)
+        FfiConverterUInt64.write(value.bytesSent, into: &buf)
+        FfiConverterUInt64.write(value.framesReceived, into: &buf)
+        FfiConverterUInt64.write(value.bytesReceived, into: &buf)
+        FfiConverterUInt32.write(value.rounds, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSessionStats_lift(_ buf: RustBuffer) throws -> SessionStats {
+    return try FfiConverterTypeSessionStats.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSessionStats_lower(_ value: SessionStats) -> RustBuffer {
+    return FfiConverterTypeSessionStats.lower(value)
+}
+
+
+/**
  * Something done together as friends (step 7).
  */
 public struct SharedActivity: Equatable, Hashable {
@@ -4936,6 +5945,85 @@ public func FfiConverterTypeStepView_lift(_ buf: RustBuffer) throws -> StepView 
 #endif
 public func FfiConverterTypeStepView_lower(_ value: StepView) -> RustBuffer {
     return FfiConverterTypeStepView.lower(value)
+}
+
+
+/**
+ * What one received frame produced.
+ */
+public struct SyncStep: Equatable, Hashable {
+    /**
+     * Whole frames to send to the other device, in order.
+     */
+    public var outgoing: [Data]
+    /**
+     * The session is over once `outgoing` is sent; close the connection.
+     */
+    public var done: Bool
+    /**
+     * The other device's changes reached this store (durably; listeners were told).
+     */
+    public var changed: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whole frames to send to the other device, in order.
+         */outgoing: [Data], 
+        /**
+         * The session is over once `outgoing` is sent; close the connection.
+         */done: Bool, 
+        /**
+         * The other device's changes reached this store (durably; listeners were told).
+         */changed: Bool) {
+        self.outgoing = outgoing
+        self.done = done
+        self.changed = changed
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SyncStep: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncStep: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncStep {
+        return
+            try SyncStep(
+                outgoing: FfiConverterSequenceData.read(from: &buf), 
+                done: FfiConverterBool.read(from: &buf), 
+                changed: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SyncStep, into buf: inout [UInt8]) {
+        FfiConverterSequenceData.write(value.outgoing, into: &buf)
+        FfiConverterBool.write(value.done, into: &buf)
+        FfiConverterBool.write(value.changed, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncStep_lift(_ buf: RustBuffer) throws -> SyncStep {
+    return try FfiConverterTypeSyncStep.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncStep_lower(_ value: SyncStep) -> RustBuffer {
+    return FfiConverterTypeSyncStep.lower(value)
 }
 
 
@@ -7303,6 +8391,14 @@ enum ReconnectError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
     case Storage(detail: String
     )
     /**
+     * Pairing or a sync session with another of the user's devices failed; the session
+     * is over (send its closing frame, then close the connection) and the store keeps
+     * what was durable before. `reason` says what happened, `detail` says it in the
+     * core's words.
+     */
+    case Sync(reason: SyncFailure, detail: String
+    )
+    /**
      * The store was closed.
      */
     case Closed
@@ -7365,8 +8461,12 @@ public struct FfiConverterTypeReconnectError: FfiConverterRustBuffer {
         case 8: return .Storage(
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 9: return .Closed
-        case 10: return .Internal(
+        case 9: return .Sync(
+            reason: try FfiConverterTypeSyncFailure.read(from: &buf), 
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 10: return .Closed
+        case 11: return .Internal(
             detail: try FfiConverterString.read(from: &buf)
             )
 
@@ -7422,12 +8522,18 @@ public struct FfiConverterTypeReconnectError: FfiConverterRustBuffer {
             FfiConverterString.write(detail, into: &buf)
             
         
-        case .Closed:
+        case let .Sync(reason,detail):
             writeInt(&buf, Int32(9))
+            FfiConverterTypeSyncFailure.write(reason, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case .Closed:
+            writeInt(&buf, Int32(10))
         
         
         case let .Internal(detail):
-            writeInt(&buf, Int32(10))
+            writeInt(&buf, Int32(11))
             FfiConverterString.write(detail, into: &buf)
             
         }
@@ -7961,6 +9067,325 @@ public func FfiConverterTypeStepState_lower(_ value: StepState) -> RustBuffer {
 
 
 /**
+ * Why pairing or a sync session failed: one case per way the core names (the store
+ * being closed arrives as `ReconnectError::Closed` instead). Descriptions the core
+ * attaches to `Malformed`, `ProtocolViolation` and `Crypto` are in the error's `detail`.
+ */
+
+public enum SyncFailure: Equatable, Hashable {
+    
+    /**
+     * The joining device used another code than the one shown; the offer is spent.
+     */
+    case wrongCode
+    /**
+     * The pairing code ran out of time.
+     */
+    case offerExpired
+    /**
+     * The pairing code was already used (or a wrong code spent it).
+     */
+    case offerUsed
+    /**
+     * The code given to the offering side is not one this device showed.
+     */
+    case unknownOffer
+    /**
+     * The other device is not paired with this one.
+     */
+    case unknownPeer
+    /**
+     * The other device was removed from this one's paired devices.
+     */
+    case revokedPeer
+    /**
+     * The other device does not recognise this one (never paired, or revoked it).
+     */
+    case refusedByPeer
+    /**
+     * The device that answered a QR code is not the one the code names.
+     */
+    case wrongDevice
+    /**
+     * The other device ended the session because of an error on its side.
+     */
+    case peerAborted
+    /**
+     * A frame header announced more bytes than a frame may hold.
+     */
+    case frameTooLarge(announced: UInt64, max: UInt64
+    )
+    /**
+     * A sync message grew past `max` bytes.
+     */
+    case messageTooLarge(max: UInt64
+    )
+    /**
+     * The session went past its limit of bytes, frames or rounds (`what`, e.g.
+     * "16384 frames").
+     */
+    case sessionTooLarge(what: String
+    )
+    /**
+     * A frame or message that could not be read.
+     */
+    case malformed
+    /**
+     * A frame failed authentication: tampered with, replayed, reordered or forged.
+     */
+    case decrypt
+    /**
+     * The other device broke the protocol (or speaks a newer version of it).
+     */
+    case protocolViolation
+    /**
+     * The other device's changes would replace the document's root maps; nothing of
+     * them was kept.
+     */
+    case rootsReplaced
+    /**
+     * The session had already ended; start a new one.
+     */
+    case sessionEnded
+    /**
+     * This device could not set up the secure channel (not the other device's doing).
+     */
+    case crypto
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SyncFailure: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncFailure: FfiConverterRustBuffer {
+    typealias SwiftType = SyncFailure
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncFailure {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .wrongCode
+        
+        case 2: return .offerExpired
+        
+        case 3: return .offerUsed
+        
+        case 4: return .unknownOffer
+        
+        case 5: return .unknownPeer
+        
+        case 6: return .revokedPeer
+        
+        case 7: return .refusedByPeer
+        
+        case 8: return .wrongDevice
+        
+        case 9: return .peerAborted
+        
+        case 10: return .frameTooLarge(announced: try FfiConverterUInt64.read(from: &buf), max: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 11: return .messageTooLarge(max: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 12: return .sessionTooLarge(what: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 13: return .malformed
+        
+        case 14: return .decrypt
+        
+        case 15: return .protocolViolation
+        
+        case 16: return .rootsReplaced
+        
+        case 17: return .sessionEnded
+        
+        case 18: return .crypto
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SyncFailure, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .wrongCode:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .offerExpired:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .offerUsed:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .unknownOffer:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .unknownPeer:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .revokedPeer:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .refusedByPeer:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .wrongDevice:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .peerAborted:
+            writeInt(&buf, Int32(9))
+        
+        
+        case let .frameTooLarge(announced,max):
+            writeInt(&buf, Int32(10))
+            FfiConverterUInt64.write(announced, into: &buf)
+            FfiConverterUInt64.write(max, into: &buf)
+            
+        
+        case let .messageTooLarge(max):
+            writeInt(&buf, Int32(11))
+            FfiConverterUInt64.write(max, into: &buf)
+            
+        
+        case let .sessionTooLarge(what):
+            writeInt(&buf, Int32(12))
+            FfiConverterString.write(what, into: &buf)
+            
+        
+        case .malformed:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .decrypt:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .protocolViolation:
+            writeInt(&buf, Int32(15))
+        
+        
+        case .rootsReplaced:
+            writeInt(&buf, Int32(16))
+        
+        
+        case .sessionEnded:
+            writeInt(&buf, Int32(17))
+        
+        
+        case .crypto:
+            writeInt(&buf, Int32(18))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncFailure_lift(_ buf: RustBuffer) throws -> SyncFailure {
+    return try FfiConverterTypeSyncFailure.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncFailure_lower(_ value: SyncFailure) -> RustBuffer {
+    return FfiConverterTypeSyncFailure.lower(value)
+}
+
+
+
+/**
+ * Which side of a connection this device plays: the initiator is whoever opened the
+ * connection and sends first. In pairing, the joining device is the initiator.
+ */
+
+public enum SyncRole: Equatable, Hashable {
+    
+    case initiator
+    case responder
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SyncRole: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncRole: FfiConverterRustBuffer {
+    typealias SwiftType = SyncRole
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncRole {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .initiator
+        
+        case 2: return .responder
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SyncRole, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .initiator:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .responder:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncRole_lift(_ buf: RustBuffer) throws -> SyncRole {
+    return try FfiConverterTypeSyncRole.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncRole_lower(_ value: SyncRole) -> RustBuffer {
+    return FfiConverterTypeSyncRole.lower(value)
+}
+
+
+
+/**
  * What they shared (step 8).
  */
 
@@ -8372,6 +9797,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionData: FfiConverterRustBuffer {
+    typealias SwiftType = Data?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterData.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterData.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTimestamp: FfiConverterRustBuffer {
     typealias SwiftType = Date?
 
@@ -8484,6 +9933,30 @@ fileprivate struct FfiConverterOptionTypeNoContact: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeNoContact.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePeer: FfiConverterRustBuffer {
+    typealias SwiftType = Peer?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePeer.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePeer.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -8854,6 +10327,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceData: FfiConverterRustBuffer {
+    typealias SwiftType = [Data]
+
+    public static func write(_ value: [Data], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterData.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Data] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Data]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterData.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeAdvice: FfiConverterRustBuffer {
     typealias SwiftType = [Advice]
 
@@ -9196,6 +10694,31 @@ fileprivate struct FfiConverterSequenceTypeObservationNote: FfiConverterRustBuff
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeObservationNote.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePeer: FfiConverterRustBuffer {
+    typealias SwiftType = [Peer]
+
+    public static func write(_ value: [Peer], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePeer.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Peer] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Peer]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePeer.read(from: &buf))
         }
         return seq
     }
@@ -9658,7 +11181,76 @@ private let initializationResult: InitializationResult = {
     if (uniffi_reconnect_ffi_checksum_method_reconnectstore_today() != 48904) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_device_public_key() != 24000) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_pair_as_joiner() != 14019) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_pair_as_offerer() != 10269) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_pairing_offer() != 38407) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_peers() != 5778) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_revoke_peer() != 62325) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_sync_session() != 17386) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_framedecoder_buffered() != 24769) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_framedecoder_push() != 53675) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_pairingsession_closing_frame() != 19304) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_pairingsession_is_done() != 38248) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_pairingsession_peer() != 49509) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_pairingsession_receive() != 38476) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_pairingsession_role() != 43018) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_pairingsession_start() != 28597) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_syncsession_closing_frame() != 43485) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_syncsession_is_done() != 5778) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_syncsession_peer() != 38353) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_syncsession_receive() != 44741) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_syncsession_role() != 14536) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_syncsession_start() != 2332) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_syncsession_stats() != 256) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_reconnect_ffi_checksum_constructor_reconnectstore_open() != 29004) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_constructor_framedecoder_new() != 16474) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reconnect_ffi_checksum_method_changelistener_on_change() != 44524) {

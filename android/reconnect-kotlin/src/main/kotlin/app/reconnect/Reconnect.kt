@@ -34,7 +34,8 @@ import kotlinx.coroutines.withContext
  * The app's handle on its private store: Kotlin types in, the core's records out, and
  * changes as a [Flow]. The check-in calls may block on disk, so call them off the main
  * thread; the program, journal, progress and reminder calls are `suspend` and move to
- * [io] themselves (see `Journal.kt` and `Reminders.kt`).
+ * [io] themselves (see `Journal.kt`, `Reminders.kt`, and `Sync.kt` for pairing and
+ * sync).
  * Made with [open]; the constructor is internal so tests can pass in a store double.
  */
 class Reconnect internal constructor(
@@ -153,6 +154,9 @@ class Reconnect internal constructor(
 
     /** Runs one store call on [io]; the journal, progress and reminder calls go through it. */
     internal suspend fun <T> onIo(call: (ReconnectStore) -> T): T = withContext(io) { withStore(call) }
+
+    /** Runs a call that may block on disk, e.g. one step of a sync session, on [io]. */
+    internal suspend fun <T> onIoThread(call: () -> T): T = withContext(io) { call() }
 
     /** Runs one quick store call on the caller's thread (static content, no disk). */
     internal fun <T> now(call: (ReconnectStore) -> T): T = withStore(call)

@@ -6,6 +6,7 @@ import app.reconnect.ffi.LockReason
 import app.reconnect.ffi.Outcome
 import app.reconnect.ffi.ReconnectException
 import app.reconnect.ffi.RefusalReason
+import app.reconnect.ffi.SyncFailure
 import java.time.Instant
 import java.time.LocalDate
 import java.time.ZoneId
@@ -33,9 +34,50 @@ fun userMessage(error: ReconnectException): String = when (error) {
         "Reconnect is already open with your entries elsewhere on this device. Close it there and try again."
     is ReconnectException.Storage ->
         "Reconnect couldn't use this device's storage just now. Please try again in a moment."
+    is ReconnectException.Sync -> userMessage(error.reason)
     is ReconnectException.Closed ->
         "Reconnect was closing. Please open it again and try once more."
     is ReconnectException.Internal -> SOMETHING_WENT_WRONG
+}
+
+private const val CONNECTION_TROUBLE =
+    "The connection to your other device got muddled, so syncing stopped safely. " +
+        "Nothing was lost. Please try again."
+
+/**
+ * Why pairing or syncing with another of the person's devices stopped, and what to do
+ * next. Whatever happened, nothing they wrote was lost.
+ */
+fun userMessage(reason: SyncFailure): String = when (reason) {
+    SyncFailure.WrongCode ->
+        "That code did not work. Make a new one on your other device and try again."
+    SyncFailure.OfferExpired ->
+        "That code ran out of time. Make a new one on your other device and try again."
+    SyncFailure.OfferUsed ->
+        "That code has already been used. Make a new one on your other device and try again."
+    SyncFailure.UnknownOffer ->
+        "This device didn't make that code. Make a new one here and try again."
+    SyncFailure.UnknownPeer ->
+        "These two devices aren't paired yet. Pair them with a code first, then they can sync."
+    SyncFailure.RevokedPeer ->
+        "That device was removed from this one, so they no longer sync. Pair them again if you'd like it back."
+    SyncFailure.RefusedByPeer ->
+        "Your other device doesn't recognise this one any more. Pairing them again with a new code will fix it."
+    SyncFailure.WrongDevice ->
+        "A different device answered than the one showing the code. Check which device shows it and try again."
+    SyncFailure.PeerAborted ->
+        "Your other device stopped the sync. Nothing was lost; please try again in a moment."
+    is SyncFailure.FrameTooLarge, is SyncFailure.MessageTooLarge, SyncFailure.Malformed,
+    SyncFailure.Decrypt, SyncFailure.ProtocolViolation -> CONNECTION_TROUBLE
+    is SyncFailure.SessionTooLarge ->
+        "This sync grew larger than one session allows, so it stopped safely. What arrived so far " +
+            "is saved; syncing again will carry on."
+    SyncFailure.RootsReplaced ->
+        "Your other device sent changes this one can't safely take, so they were set aside and " +
+            "nothing here changed. Updating Reconnect on both devices should help."
+    SyncFailure.SessionEnded -> "That sync had already finished. Start a new one to sync again."
+    SyncFailure.Crypto ->
+        "This device couldn't set up a private connection just now. Closing and reopening Reconnect usually sorts it out."
 }
 
 /**
