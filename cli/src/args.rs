@@ -1,6 +1,7 @@
 //! The command line, as clap sees it.
 
 mod data;
+mod devices;
 mod journal;
 mod program;
 mod reminders;
@@ -10,6 +11,7 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 pub use data::*;
+pub use devices::*;
 pub use journal::*;
 pub use program::*;
 pub use reminders::*;
@@ -85,6 +87,20 @@ pub enum Command {
     Progress,
     /// Your upcoming reminders, each at its local time; `reminders set` chooses when they come
     Reminders(RemindersArgs),
+    /// Pair this device with another of yours, with a one-time code, so they can sync
+    Pair {
+        #[command(subcommand)]
+        action: PairAction,
+    },
+    /// Sync with a paired device: one side waits with --listen, the other --connects
+    ///
+    /// Each side ends up with everything both have recorded; what arrives is saved as it
+    /// comes, so a cut connection keeps what was already synced. Traffic is encrypted
+    /// and only paired devices are let in. With --listen it serves one device after
+    /// another until interrupted (or once, with --once).
+    Sync(SyncArgs),
+    /// The devices paired with this one; `devices revoke ID` stops syncing with one
+    Devices(DevicesArgs),
     /// Save everything you recorded to a file: JSON to import again, or a readable report
     ///
     /// The file is written whole or not at all, and only you can read it (mode 0600). It is

@@ -32,9 +32,19 @@ pub fn locations(cli: &Cli) -> Result<Locations, CliError> {
 }
 
 pub fn open(cli: &Cli) -> Result<Reconnect, CliError> {
+    open_with(cli, true)
+}
+
+/// Opens the store again without repeating the note about the zone; for commands that
+/// close the store while they wait on the network and reopen it for each session.
+pub fn reopen(cli: &Cli) -> Result<Reconnect, CliError> {
+    open_with(cli, false)
+}
+
+fn open_with(cli: &Cli, with_note: bool) -> Result<Reconnect, CliError> {
     let Locations { data_dir, key_file } = locations(cli)?;
     let (time_zone, zone_note) = zone::choose(cli.tz.as_deref())?;
-    if let Some(note) = zone_note.filter(|_| !cli.json) {
+    if let Some(note) = zone_note.filter(|_| with_note && !cli.json) {
         output::note(&note);
     }
     let clock = clock()?;

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::commands::connection::failure::{LinkError, sync_kind};
+
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     #[error("{0}")]
@@ -22,6 +24,9 @@ pub enum CliError {
     Internal(String),
     #[error(transparent)]
     Core(#[from] reconnect_core::Error),
+    /// Pairing or syncing with another device failed, worded for this device's side.
+    #[error(transparent)]
+    Link(#[from] LinkError),
 }
 
 fn write_failure(saved: Option<&str>, source: &std::io::Error) -> String {
@@ -53,7 +58,8 @@ impl CliError {
                 StoreError::Io { .. } | StoreError::Sqlite(_) => "storage",
             },
             CliError::Core(Error::Document(_)) => "damaged",
-            CliError::Core(Error::Sync(_)) => "sync",
+            CliError::Core(Error::Sync(err)) => sync_kind(err),
+            CliError::Link(err) => err.kind(),
             CliError::Core(Error::Poisoned) => "internal",
         }
     }
@@ -63,6 +69,7 @@ impl CliError {
             CliError::Usage(_)
             | CliError::Core(reconnect_core::Error::InvalidInput(_))
             | CliError::Core(reconnect_core::Error::Refused(_)) => 2,
+            CliError::Link(err) if err.kind() == "usage" => 2,
             _ => 1,
         }
     }

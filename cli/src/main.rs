@@ -10,6 +10,7 @@ mod output;
 mod paths;
 mod private_file;
 mod stdin_note;
+mod transport;
 mod usage;
 mod zone;
 
@@ -17,7 +18,10 @@ use clap::Parser;
 use std::process::ExitCode;
 
 use args::{Cli, Command};
-use commands::{checkin, data, history, journal, program, progress, reminders, settings, today};
+use commands::{
+    checkin, data, devices, history, journal, pair, program, progress, reminders, settings, sync,
+    today,
+};
 use context::open;
 use error::CliError;
 use output::Output;
@@ -53,6 +57,9 @@ fn run(cli: &Cli) -> Result<Output, CliError> {
         Command::Letters { action } => journal::letters::run(cli, action),
         Command::Progress => progress::run(&open(cli)?, cli.json),
         Command::Reminders(args) => reminders::run(cli, args),
+        Command::Pair { action } => pair::run(cli, action),
+        Command::Sync(args) => sync::run(cli, args),
+        Command::Devices(args) => devices::run(cli, args),
         Command::Export(args) => {
             let out = data::export::target(args, &context::locations(cli)?)?;
             data::export::run(&open(cli)?, args.format, &out, args.force, cli.json)

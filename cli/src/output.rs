@@ -9,6 +9,9 @@ use crate::error::CliError;
 pub enum Body {
     Lines(Vec<String>),
     Json(serde_json::Value),
+    /// One compact line of JSON: the network commands print a line per event (where they
+    /// listen, the offer, each session), so a script can read them as they come.
+    JsonLine(serde_json::Value),
 }
 
 pub struct Output {
@@ -34,6 +37,15 @@ impl Output {
         })
     }
 
+    pub fn json_line(value: &impl serde::Serialize) -> Result<Self, CliError> {
+        let value = serde_json::to_value(value)
+            .map_err(|e| CliError::Internal(format!("could not format JSON: {e}")))?;
+        Ok(Output {
+            body: Body::JsonLine(value),
+            saved: None,
+        })
+    }
+
     pub fn saved(self, what: &'static str) -> Self {
         Output {
             saved: Some(what),
@@ -51,6 +63,7 @@ pub fn emit(output: &Output) -> Result<(), CliError> {
     let written = match &output.body {
         Body::Lines(lines) => lines.iter().try_for_each(|line| writeln!(out, "{line}")),
         Body::Json(value) => writeln!(out, "{value:#}"),
+        Body::JsonLine(value) => writeln!(out, "{value}"),
     }
     .and_then(|()| out.flush());
     match written {

@@ -2,13 +2,17 @@
 //! `main` prints it once.
 
 pub mod checkin;
+pub mod connection;
 pub mod data;
+pub mod devices;
 pub mod history;
 pub mod journal;
+pub mod pair;
 pub mod program;
 pub mod progress;
 pub mod reminders;
 pub mod settings;
+pub mod sync;
 pub mod today;
 pub mod when;
 

@@ -227,6 +227,9 @@ fn build(command: &Command, text: &mut Texts) -> Result<Option<ProgramCommand>, 
         | Command::Letters { .. }
         | Command::Progress
         | Command::Reminders(_)
+        | Command::Pair { .. }
+        | Command::Sync(_)
+        | Command::Devices(_)
         | Command::Export(_)
         | Command::Import(_)
         | Command::Wipe(_)
