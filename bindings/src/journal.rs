@@ -121,6 +121,11 @@ pub struct EntryEdit {
     /// Removes the link; not together with `link`.
     #[uniffi(default = false)]
     pub remove_link: bool,
+    /// The entry's `edited_at` as shown to the user; when given, an edit that arrived from
+    /// another device since makes this edit fail with `InvalidInput` instead of
+    /// overwriting text the user never saw.
+    #[uniffi(default = None)]
+    pub seen_edited_at: Option<std::time::SystemTime>,
 }
 
 impl TryFrom<EntryEdit> for core::EntryEdit {
@@ -142,6 +147,9 @@ impl TryFrom<EntryEdit> for core::EntryEdit {
             body: edit.body,
             tags: edit.tags,
             link,
+            seen_edited_at: edit
+                .seen_edited_at
+                .map(chrono::DateTime::<chrono::Utc>::from),
         })
     }
 }

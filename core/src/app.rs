@@ -61,7 +61,9 @@ fn recent_moods(
     doc: &AutoCommit,
     today: chrono::NaiveDate,
 ) -> Result<Vec<(chrono::NaiveDate, u8)>> {
-    let from = today - chrono::Duration::days(TREND_WINDOW_DAYS);
+    let from = today
+        .checked_sub_signed(chrono::Duration::days(TREND_WINDOW_DAYS))
+        .unwrap_or(chrono::NaiveDate::MIN);
     checkins::moods_since(doc, from)
 }
 

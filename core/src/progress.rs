@@ -79,7 +79,12 @@ pub fn progress(moods: &[(NaiveDate, u8)], today: NaiveDate) -> ProgressView {
 }
 
 fn weekly(moods: &[(NaiveDate, u8)], today: NaiveDate) -> Vec<WeekMood> {
-    let this_week = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let monday = |date: NaiveDate| {
+        date.checked_sub_days(Days::new(u64::from(date.weekday().num_days_from_monday())))
+    };
+    let Some(this_week) = monday(today) else {
+        return Vec::new();
+    };
     let starts: Vec<NaiveDate> = (0..MOOD_WEEKS)
         .rev()
         .filter_map(|k| this_week.checked_sub_days(Days::new(7 * k as u64)))
@@ -89,7 +94,9 @@ fn weekly(moods: &[(NaiveDate, u8)], today: NaiveDate) -> Vec<WeekMood> {
         if *date > today {
             continue;
         }
-        let start = *date - Days::new(u64::from(date.weekday().num_days_from_monday()));
+        let Some(start) = monday(*date) else {
+            continue;
+        };
         let entry = sums.entry(start).or_default();
         entry.0 += u32::from(*mood);
         entry.1 += 1;
@@ -187,5 +194,14 @@ mod tests {
             ]
         );
         assert_eq!(weeks[0], (day(0) - Days::new(35), None, 0));
+    }
+
+    #[test]
+    fn dates_at_the_ends_of_time_do_not_panic() {
+        let moods = vec![(NaiveDate::MIN, 3), (NaiveDate::MAX, 3), (day(0), 4)];
+        let view = progress(&moods, day(0));
+        assert_eq!(view.days_checked_in, 3);
+        let _ = progress(&moods, NaiveDate::MIN);
+        let _ = progress(&moods, NaiveDate::MAX);
     }
 }

@@ -310,3 +310,23 @@ fn a_closed_store_can_be_wiped_without_its_key_but_never_while_open() {
     );
     assert!(!dir.exists());
 }
+
+#[test]
+fn the_same_export_imported_on_two_devices_still_syncs() {
+    let phone = full_store();
+    let json = phone.app.export_json().unwrap();
+    let a = TestDevice::new("new phone");
+    let b = TestDevice::new("new tablet");
+    for dev in [&a, &b] {
+        dev.clock.set(phone.clock.now());
+        dev.app.import_json(&json).unwrap();
+    }
+    sync(&a.app, &b.app);
+    a.clock.set(phone.clock.now());
+    b.clock.set(phone.clock.now());
+    assert_eq!(a.app.program().unwrap(), b.app.program().unwrap());
+    assert_eq!(
+        a.app.journal_list(&JournalFilter::default()).unwrap(),
+        b.app.journal_list(&JournalFilter::default()).unwrap()
+    );
+}

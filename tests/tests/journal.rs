@@ -282,3 +282,47 @@ fn search_follows_edits_and_bad_queries_are_refused() {
         Err(Error::InvalidInput(_))
     ));
 }
+
+#[test]
+fn an_edit_based_on_an_older_version_is_refused_not_written_over() {
+    let phone = TestDevice::new("phone");
+    let tablet = TestDevice::new("tablet");
+    let entry_seen = phone
+        .on(1)
+        .journal_add(entry("Plans", "Maybe a trip.", &[]))
+        .unwrap();
+    sync(&phone.app, &tablet.app);
+    // The tablet edits; the phone still shows the version it opened before the sync.
+    tablet
+        .on(2)
+        .journal_edit(
+            &entry_seen.id,
+            EntryEdit {
+                body: Some("Booked the train to the coast.".into()),
+                ..EntryEdit::default()
+            },
+        )
+        .unwrap();
+    sync(&phone.app, &tablet.app);
+    let heads = phone.app.heads().unwrap();
+    let stale = EntryEdit {
+        body: Some("Maybe a trip. Or not.".into()),
+        seen_edited_at: Some(entry_seen.edited_at),
+        ..EntryEdit::default()
+    };
+    let refused = phone.on(3).journal_edit(&entry_seen.id, stale).unwrap_err();
+    assert!(
+        refused.to_string().contains("changed on another device"),
+        "{refused}"
+    );
+    assert_eq!(phone.app.heads().unwrap(), heads);
+    let current = phone.app.journal_get(&entry_seen.id).unwrap().unwrap();
+    assert_eq!(current.body, "Booked the train to the coast.");
+    // Based on what is there now, the edit goes through.
+    let fresh = EntryEdit {
+        body: Some("Booked the train to the coast. Excited.".into()),
+        seen_edited_at: Some(current.edited_at),
+        ..EntryEdit::default()
+    };
+    phone.on(3).journal_edit(&entry_seen.id, fresh).unwrap();
+}

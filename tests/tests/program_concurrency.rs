@@ -237,3 +237,90 @@ fn a_removal_wins_over_a_concurrent_edit_of_the_same_record() {
     assert!(view.records.ice_breakers.is_empty());
     assert_eq!(view.state_of(5), Some(StepState::Available));
 }
+
+#[test]
+fn never_closes_contact_even_for_steps_already_done() {
+    let (phone, tablet, day) = pair_at(3);
+    let day = walk_phase_3(&phone, day);
+    sync(&phone.app, &tablet.app);
+    let view = decide(&tablet, day, DecisionAnswer::Never).view;
+    for step in [4, 5, 6, 7, 8, 10, 11] {
+        assert_eq!(view.state_of(step), Some(StepState::Locked), "step {step}");
+        assert!(
+            view.step(step)
+                .unwrap()
+                .locked_because
+                .contains(&LockReason::DecidedNever)
+        );
+    }
+    assert_eq!(view.state_of(9), Some(StepState::Done));
+    assert_eq!(view.dates.no_contact_ends, None);
+    for command in [
+        attempt(ContactMedium::Video, Reply::Warm),
+        ProgramCommand::LogActivity {
+            kind: reconnect_core::program::records::ActivityKind::Fun,
+            on: None,
+            result: reconnect_core::program::records::ActivityResult::Good,
+            note: None,
+        },
+    ] {
+        let refusal = tablet.refused(day + 1, command);
+        assert!(matches!(refusal, Refusal::StepLocked { .. }), "{refusal:?}");
+    }
+    // Merged into the phone, the same holds there.
+    let view = merged_view(&phone, &tablet, day + 1);
+    assert_eq!(view.state_of(4), Some(StepState::Locked));
+}
+
+#[test]
+fn not_yet_holds_back_a_trial_that_already_began() {
+    let (phone, _tablet, day) = pair_at(4);
+    phone.run(
+        day,
+        ProgramCommand::StartTrial {
+            start: date(day),
+            end: date(day + 30),
+            review_every_days: 7,
+        },
+    );
+    decide(&phone, day + 1, DecisionAnswer::NotYet);
+    let refusal = phone.refused(
+        day + 2,
+        review(
+            true,
+            Some(reconnect_core::program::records::TrialOutcome::Together),
+        ),
+    );
+    assert!(
+        matches!(refusal, Refusal::StepLocked { step: 11, .. }),
+        "{refusal:?}"
+    );
+    assert!(phone.app.program().unwrap().dates.trial_reviews.is_empty());
+}
+
+#[test]
+fn safety_records_a_newer_version_wrote_still_lock_contact() {
+    use automerge::transaction::Transactable;
+    let (phone, tablet, day) = pair_at(2);
+    // A peer on a newer version writes values this version cannot read.
+    let mut newer = automerge::AutoCommit::load(&tablet.app.save_document().unwrap())
+        .unwrap()
+        .with_actor(automerge::ActorId::random());
+    let program = match automerge::ReadDoc::get(&newer, automerge::ROOT, "program").unwrap() {
+        Some((_, id)) => id,
+        None => panic!("program map"),
+    };
+    let said_no = match automerge::ReadDoc::get(&newer, &program, "said_no").unwrap() {
+        Some((_, id)) => id,
+        None => panic!("said_no map"),
+    };
+    newer.put(&said_no, "kind", "ghosted_forever").unwrap();
+    newer.commit();
+    phone.app.merge_document(&newer.save()).unwrap();
+    let view = phone.on(day).program().unwrap();
+    assert!(view.ladder.closed_for_good);
+    assert_eq!(
+        phone.refused(day, attempt(ContactMedium::SocialMedia, Reply::Warm)),
+        Refusal::TheySaidNo
+    );
+}

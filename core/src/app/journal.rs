@@ -47,6 +47,14 @@ impl Reconnect {
                 id: entry.id.clone(),
             },
             |doc, _| {
+                if let Some(seen) = edit.seen_edited_at {
+                    let current = stored::read(doc, id)?.ok_or_else(|| missing(id))?;
+                    if current.edited_at != seen {
+                        return Err(Error::InvalidInput(
+                            "this entry changed on another device since you opened it; open it again to see every version, then save".into(),
+                        ));
+                    }
+                }
                 stored::edit(doc, id, &edit, now)?;
                 read_back(doc, id)
             },

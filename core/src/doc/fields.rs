@@ -120,8 +120,10 @@ pub(crate) fn new_record(doc: &mut AutoCommit, parent: &ObjId, id: &str) -> Resu
 
 /// Writes `main` to `obj[field]` so that it wins, with each of `others` left beside it as
 /// a concurrent version — how an import restores a conflict that two devices once made.
-/// Each other version is written on a fork under a small fixed actor; the main value is
-/// written with the same op counter under the document's own actor, so it wins.
+/// Each other version is written on a fork under a fresh random actor; the main value is
+/// written after a placeholder (a put of an unchanged value is skipped), so its op
+/// counter is above theirs and it wins whatever the actors' order. Two devices importing
+/// the same export thus never share an actor.
 pub(crate) fn put_with_conflicts(
     doc: &mut AutoCommit,
     obj: &ObjId,
@@ -134,20 +136,23 @@ pub(crate) fn put_with_conflicts(
         return Ok(());
     }
     let mut forks = Vec::with_capacity(others.len());
-    for (index, other) in others.iter().enumerate() {
-        let mut actor = [0u8; 16];
-        actor[8..].copy_from_slice(&(index as u64 + 1).to_be_bytes());
-        let mut fork = doc
-            .fork()
-            .with_actor(automerge::ActorId::from(actor.as_slice()));
+    for other in others {
+        let mut fork = doc.fork().with_actor(automerge::ActorId::random());
         fork.put(obj, field, other.as_str())?;
         fork.commit();
         forks.push(fork);
     }
+    let placeholder = if main.is_empty() { "\u{0}" } else { "" };
+    doc.put(obj, field, placeholder)?;
     doc.put(obj, field, main)?;
     doc.commit();
     for mut fork in forks {
         doc.merge(&mut fork)?;
+    }
+    if get_str(doc, obj, field).as_deref() != Some(main) {
+        return Err(crate::error::Error::Document(format!(
+            "the restored `{field}` did not come out on top"
+        )));
     }
     Ok(())
 }

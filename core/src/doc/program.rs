@@ -316,23 +316,22 @@ pub fn read(doc: &AutoCommit) -> Result<ProgramRecords> {
         at: at_of(doc, &lg),
     });
 
+    // Safety records fail closed: whatever a peer (or a newer version) wrote here counts,
+    // even a value this version cannot read; an unreadable date reads as the earliest.
     let sf = map(doc, "safety")?;
     let safety_flags = doc
         .keys(&sf)
-        .filter_map(|sign| {
-            let on = get_date(doc, &sf, &sign)?;
-            Some(SafetyFlag { sign, on })
+        .map(|sign| SafetyFlag {
+            on: get_date(doc, &sf, &sign).unwrap_or_default(),
+            sign,
         })
         .collect();
 
     let no = map(doc, "said_no")?;
-    let said_no = match (
-        coded(doc, &no, KIND, NoKind::from_code),
-        get_date(doc, &no, ON),
-    ) {
-        (Some(kind), Some(on)) => Some(SaidNo { kind, on }),
-        _ => None,
-    };
+    let said_no = (doc.length(&no) > 0).then(|| SaidNo {
+        kind: coded(doc, &no, KIND, NoKind::from_code).unwrap_or(NoKind::SaidNo),
+        on: get_date(doc, &no, ON).unwrap_or_default(),
+    });
 
     Ok(ProgramRecords {
         pre_check,

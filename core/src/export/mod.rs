@@ -102,7 +102,13 @@ impl Export {
         if self.settings.day_start_hour >= 24 {
             return bad(format!("day start hour {}", self.settings.day_start_hour));
         }
+        // Dates far outside a lifetime come only from a damaged or forged file.
+        let plausible =
+            |date: chrono::NaiveDate| (1900..=2999).contains(&chrono::Datelike::year(&date));
         for c in &self.check_ins {
+            if !plausible(c.date) {
+                return bad(format!("a check-in is dated {}", c.date));
+            }
             if !crate::checkin::MOOD_RANGE.contains(&c.mood)
                 || !crate::checkin::URGE_RANGE.contains(&c.urge)
             {

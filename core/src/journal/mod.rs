@@ -139,6 +139,10 @@ pub struct EntryEdit {
     pub tags: Option<Vec<String>>,
     /// `Some(None)` removes the link.
     pub link: Option<Option<EntryLink>>,
+    /// The `edited_at` of the entry as the user saw it. When given and the entry has
+    /// changed since (an edit from another device arrived), the edit is refused rather
+    /// than written over text the user never saw.
+    pub seen_edited_at: Option<DateTime<Utc>>,
 }
 
 impl EntryEdit {

@@ -352,17 +352,12 @@ impl<'a> Facts<'a> {
                 }
             }
             10 | 11 => {
-                if self.any_progress(10..=11) {
+                // "Not yet" and "never" are stops (see `stops`); only a missing decision
+                // is a gate.
+                if self.any_progress(10..=11) || self.latest_decision.is_some() {
                     return Vec::new();
                 }
-                match self.latest_decision {
-                    Some((DecisionAnswer::Ready, _)) => Vec::new(),
-                    Some((DecisionAnswer::NotYet, revisit_on)) => {
-                        vec![LockReason::NotYet { revisit_on }]
-                    }
-                    Some((DecisionAnswer::Never, _)) => vec![LockReason::DecidedNever],
-                    None => vec![LockReason::DecisionPending],
-                }
+                vec![LockReason::DecisionPending]
             }
             _ => Vec::new(),
         }
@@ -383,6 +378,17 @@ impl<'a> Facts<'a> {
             if let Some(no) = &self.r.said_no {
                 stops.push(LockReason::TheySaidNo { kind: no.kind });
             }
+            // "Never" closes contact for good; step 9 stays open so the decision itself
+            // can be corrected.
+            if n != 9 && matches!(self.latest_decision, Some((DecisionAnswer::Never, _))) {
+                stops.push(LockReason::DecidedNever);
+            }
+        }
+        // "Not yet" holds phase 4 back even once a trial began.
+        if n >= 10
+            && let Some((DecisionAnswer::NotYet, revisit_on)) = self.latest_decision
+        {
+            stops.push(LockReason::NotYet { revisit_on });
         }
         stops
     }
@@ -392,9 +398,15 @@ impl<'a> Facts<'a> {
         let mut locks = self.stops(n);
         // Safety rules lock contact steps even when done; an ending (letting go, being
         // together) leaves finished steps shown as finished.
-        let safety_rule = locks
-            .iter()
-            .any(|l| matches!(l, LockReason::Safety | LockReason::TheySaidNo { .. }));
+        let safety_rule = locks.iter().any(|l| {
+            matches!(
+                l,
+                LockReason::Safety
+                    | LockReason::TheySaidNo { .. }
+                    | LockReason::DecidedNever
+                    | LockReason::NotYet { .. }
+            )
+        });
         if !locks.is_empty() && (!done || safety_rule) {
             return (n, StepState::Locked, locks);
         }
@@ -413,8 +425,13 @@ impl<'a> Facts<'a> {
         (n, state, Vec::new())
     }
 
+    /// Contact is over or on hold: no reminder may point towards it.
     fn contact_stopped(&self) -> bool {
-        !self.r.safety_flags.is_empty() || self.r.said_no.is_some() || self.r.let_go.is_some()
+        !self.r.safety_flags.is_empty()
+            || self.r.said_no.is_some()
+            || self.r.let_go.is_some()
+            || matches!(self.outcome, Some(Outcome::Together { .. }))
+            || matches!(self.latest_decision, Some((DecisionAnswer::Never, _)))
     }
 
     fn ladder_view(&self) -> LadderView {
@@ -514,9 +531,10 @@ impl<'a> Facts<'a> {
                 .no_contact
                 .as_ref()
                 .filter(|p| p.ended_early_on.is_none() && p.end > today)
+                .filter(|_| !self.contact_stopped())
                 .map(|p| p.end),
             revisit_on: match &self.outcome {
-                Some(Outcome::NotYet { revisit_on }) => *revisit_on,
+                Some(Outcome::NotYet { revisit_on }) if !self.contact_stopped() => *revisit_on,
                 _ => None,
             },
             next_trial_review: running_trial.map(|t| self.next_review(t)),
@@ -542,19 +560,31 @@ impl<'a> Facts<'a> {
     }
 
     /// The review dates still ahead, from the next one to the last day, at most
-    /// [`MAX_REVIEW_DATES`].
+    /// [`MAX_REVIEW_DATES`]. Computed, never walked day by day, whatever the dates.
     fn review_dates(&self, trial: &super::records::Trial) -> Vec<NaiveDate> {
-        let every = Days::new(u64::from(trial.review_every_days.max(1)));
+        let every = i64::from(trial.review_every_days.max(1));
+        let today = self.m.today;
+        let next = self.next_review(trial);
+        let first = if next >= today {
+            Some(next)
+        } else {
+            // The first start + k × interval on or after today.
+            let behind = (today - trial.start).num_days();
+            let k = behind.div_euclid(every) + i64::from(behind.rem_euclid(every) != 0);
+            k.checked_mul(every)
+                .and_then(|days| u64::try_from(days).ok())
+                .and_then(|days| trial.start.checked_add_days(Days::new(days)))
+                .map(|due| due.min(trial.end))
+        };
+        let step = Days::new(u64::try_from(every).unwrap_or(1));
         let mut dates = Vec::new();
-        let mut due = Some(self.next_review(trial));
+        let mut due = first.filter(|d| *d >= today);
         while let Some(date) = due.filter(|d| *d <= trial.end && dates.len() < MAX_REVIEW_DATES) {
-            if date >= self.m.today {
-                dates.push(date);
-            }
+            dates.push(date);
             due = if date == trial.end {
                 None
             } else {
-                date.checked_add_days(every).map(|d| d.min(trial.end))
+                date.checked_add_days(step).map(|d| d.min(trial.end))
             };
         }
         dates

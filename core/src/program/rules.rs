@@ -316,6 +316,12 @@ pub fn validate_input(command: &ProgramCommand, today: NaiveDate) -> Result<()> 
             if end <= start {
                 return Err(invalid("the trial period must end after it starts"));
             }
+            let within_a_year = |date: NaiveDate| (date - today).num_days().abs() <= 366;
+            if !within_a_year(*start) || (*end - *start).num_days() > 366 {
+                return Err(invalid(
+                    "a trial period starts within a year of today and lasts at most a year",
+                ));
+            }
             if !REVIEW_EVERY_DAYS.contains(review_every_days) {
                 return Err(invalid(format!(
                     "reviews are every {} to {} days",

@@ -73,7 +73,7 @@ pub struct StepView {
 }
 
 /// Why a step is locked. The first group are gates that open as the program goes on;
-/// `Safety`, `TheySaidNo`, `LetGo` and `Together` are stops that no amount of progress opens.
+/// `Safety`, `TheySaidNo`, `DecidedNever`, `NotYet`, `LetGo` and `Together` are stops that no amount of progress opens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum LockReason {
@@ -115,6 +115,8 @@ impl LockReason {
                 | LockReason::TheySaidNo { .. }
                 | LockReason::LetGo
                 | LockReason::Together
+                | LockReason::DecidedNever
+                | LockReason::NotYet { .. }
         )
     }
 }

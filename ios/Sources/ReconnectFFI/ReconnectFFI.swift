@@ -3119,6 +3119,12 @@ public struct EntryEdit: Equatable, Hashable {
      * Removes the link; not together with `link`.
      */
     public var removeLink: Bool
+    /**
+     * The entry's `edited_at` as shown to the user; when given, an edit that arrived from
+     * another device since makes this edit fail with `InvalidInput` instead of
+     * overwriting text the user never saw.
+     */
+    public var seenEditedAt: Date?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3131,12 +3137,18 @@ public struct EntryEdit: Equatable, Hashable {
          */link: EntryLink? = nil, 
         /**
          * Removes the link; not together with `link`.
-         */removeLink: Bool = false) {
+         */removeLink: Bool = false, 
+        /**
+         * The entry's `edited_at` as shown to the user; when given, an edit that arrived from
+         * another device since makes this edit fail with `InvalidInput` instead of
+         * overwriting text the user never saw.
+         */seenEditedAt: Date? = nil) {
         self.title = title
         self.body = body
         self.tags = tags
         self.link = link
         self.removeLink = removeLink
+        self.seenEditedAt = seenEditedAt
     }
 
     
@@ -3159,7 +3171,8 @@ public struct FfiConverterTypeEntryEdit: FfiConverterRustBuffer {
                 body: FfiConverterOptionString.read(from: &buf), 
                 tags: FfiConverterOptionSequenceString.read(from: &buf), 
                 link: FfiConverterOptionTypeEntryLink.read(from: &buf), 
-                removeLink: FfiConverterBool.read(from: &buf)
+                removeLink: FfiConverterBool.read(from: &buf), 
+                seenEditedAt: FfiConverterOptionTimestamp.read(from: &buf)
         )
     }
 
@@ -3169,6 +3182,7 @@ public struct FfiConverterTypeEntryEdit: FfiConverterRustBuffer {
         FfiConverterOptionSequenceString.write(value.tags, into: &buf)
         FfiConverterOptionTypeEntryLink.write(value.link, into: &buf)
         FfiConverterBool.write(value.removeLink, into: &buf)
+        FfiConverterOptionTimestamp.write(value.seenEditedAt, into: &buf)
     }
 }
 

@@ -62,6 +62,8 @@ pub fn edit(
             Some(tags.to_vec())
         },
         link: None,
+        // The CLI reads and writes in one command; nothing can arrive in between.
+        seen_edited_at: None,
     };
     edit.validate()?;
     Ok(edit)
