@@ -4,7 +4,8 @@
 
 use chrono::NaiveTime;
 use reconnect_core::journal::{EntryEdit, EntryInput, EntryKind, EntryLink};
-use reconnect_core::program::records::{DecisionAnswer, NoKind};
+use reconnect_core::program::content;
+use reconnect_core::program::records::{DecisionAnswer, NoKind, TrialOutcome};
 use reconnect_core::reminders::{NotificationDetail, ReminderSettings};
 use reconnect_core::{Clock, ContactMedium, Error, JournalFilter, ProgramCommand, Reconnect};
 use reconnect_tests::device::input;
@@ -15,8 +16,36 @@ use reconnect_tests::journey::*;
 fn full_store() -> TestDevice {
     let phone = TestDevice::new("phone");
     let tablet = TestDevice::new("tablet");
-    let day = walk_to_phase(&phone, 3);
-    let day = walk_phase_3(&phone, day);
+    let day = walk_to_phase(&phone, 4);
+    // Phase 4: therapy and a trial that was reviewed and extended.
+    phone.run(
+        day,
+        ProgramCommand::SetTherapy {
+            suggested: Some(true),
+            accepted: Some(true),
+        },
+    );
+    phone.run(day, ProgramCommand::LogTherapySession { on: None });
+    phone.run(
+        day,
+        ProgramCommand::StartTrial {
+            start: date(day),
+            end: date(day + 28),
+            review_every_days: 7,
+        },
+    );
+    phone.run(day + 7, review(true, None));
+    phone.run(
+        day + 28,
+        ProgramCommand::ReviewTrial {
+            on: None,
+            signs: all(content::trial_signs().iter().map(|s| s.code), false),
+            note: Some("more time".into()),
+            outcome: Some(TrialOutcome::Extend),
+            extend_to: Some(date(day + 56)),
+        },
+    );
+    let day = day + 29;
     phone.run(
         day,
         ProgramCommand::AddReason {
@@ -157,6 +186,15 @@ fn export_then_import_into_an_empty_store_is_lossless() {
     let p = &exported.program;
     assert!(p.pre_check.is_some() && p.ended_by.is_some() && p.no_contact.is_some());
     assert!(p.readiness.is_some() && p.let_go.is_some() && p.said_no.is_some());
+    let trial = p.trial.as_ref().expect("a trial");
+    assert_eq!(trial.extensions, 1);
+    assert!(
+        p.trial_reviews
+            .iter()
+            .any(|r| r.outcome == Some(TrialOutcome::Extend))
+    );
+    assert!(p.therapy.accepted == Some(true) && !p.therapy.sessions.is_empty());
+    assert!(!exported.custom_reminders.is_empty());
     for (kind, n) in [
         ("reasons", p.reasons.len()),
         ("triggers", p.triggers.len()),
