@@ -97,6 +97,15 @@ impl From<SyncError> for Failure {
     }
 }
 
+/// Why `start` was refused: the session is over, or it had already started.
+pub(crate) fn cannot_start(ended: bool) -> Error {
+    if ended {
+        SyncError::SessionEnded.into()
+    } else {
+        SyncError::Protocol("the session was already started".into()).into()
+    }
+}
+
 /// The abort frame that tells the peer why we end the session.
 pub(crate) fn closing_frame(error: &Error) -> Option<Vec<u8>> {
     match error {

@@ -143,12 +143,7 @@ impl PairingSession {
             phase => {
                 let ended = matches!(phase, Phase::Done | Phase::Failed);
                 self.phase = phase;
-                Err(if ended {
-                    SyncError::SessionEnded
-                } else {
-                    SyncError::Protocol("the session was already started".into())
-                }
-                .into())
+                Err(super::cannot_start(ended))
             }
         }
     }

@@ -125,12 +125,7 @@ impl SyncSession {
             phase => {
                 let ended = matches!(phase, Phase::Done | Phase::Failed);
                 self.phase = phase;
-                Err(if ended {
-                    SyncError::SessionEnded
-                } else {
-                    SyncError::Protocol("the session was already started".into())
-                }
-                .into())
+                Err(super::cannot_start(ended))
             }
         }
     }
