@@ -2,7 +2,8 @@
 //! the few steps a session takes under the facade's lock, each brief and never across
 //! I/O (the caller moves the frames).
 
-use automerge::sync::{Message, State as SyncState, SyncDoc};
+use automerge::sync::{ChunkList, Message, State as SyncState, SyncDoc};
+use automerge::{AutoCommit, ChangeHash};
 use chrono::Duration;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -54,7 +55,9 @@ impl Reconnect {
         PairingSession::new(self, Role::Initiator, invitation)
     }
 
-    /// A sync session with whichever paired device is on the other end.
+    /// A sync session with whichever paired device is on the other end. A responder
+    /// answers both kinds of initiator; an initiator made here learns who answered from
+    /// the handshake, which takes one round trip more than [`Reconnect::sync_session_to`].
     pub fn sync_session(self: &Arc<Self>, role: Role) -> Result<SyncSession> {
         self.sync_session_with_limits(role, Limits::default())
     }
@@ -64,7 +67,27 @@ impl Reconnect {
         role: Role,
         limits: Limits,
     ) -> Result<SyncSession> {
-        SyncSession::new(self, role, limits)
+        SyncSession::new(self, role, None, limits)
+    }
+
+    /// The initiator of a sync session with one paired device, chosen by its id: its
+    /// first message already carries what this device has new for it. Refused for an
+    /// unknown or revoked device; the session fails if another device answers.
+    pub fn sync_session_to(self: &Arc<Self>, device_id: &str) -> Result<SyncSession> {
+        self.sync_session_to_with_limits(device_id, Limits::default())
+    }
+
+    pub fn sync_session_to_with_limits(
+        self: &Arc<Self>,
+        device_id: &str,
+        limits: Limits,
+    ) -> Result<SyncSession> {
+        let peer = match self.lock()?.store.peer(device_id)? {
+            None => return Err(SyncError::UnknownPeer.into()),
+            Some(peer) if peer.is_revoked() => return Err(SyncError::RevokedPeer.into()),
+            Some(peer) => peer,
+        };
+        SyncSession::new(self, Role::Initiator, Some(peer), limits)
     }
 
     /// Paired devices, revoked ones included (see [`Peer::revoked_at`]).
@@ -114,34 +137,69 @@ impl Reconnect {
             .unwrap_or_default())
     }
 
-    /// The next sync message for the peer, if there is anything to say.
-    pub(crate) fn sync_generate(&self, state: &mut SyncState) -> Result<Option<Vec<u8>>> {
+    /// The next sync message for the peer, if there is anything to say, and whether both
+    /// sides hold the same changes (the peer's last heads are ours).
+    pub(crate) fn sync_generate(&self, state: &mut SyncState) -> Result<Turn> {
         let mut guard = self.lock()?;
         let mut next = state.clone();
-        let message = catch_unwind(AssertUnwindSafe(|| {
-            guard
-                .doc
-                .sync()
-                .generate_sync_message(&mut next)
-                .map(Message::encode)
+        let turn = catch_unwind(AssertUnwindSafe(|| {
+            let doc = &mut guard.doc;
+            let message = doc.sync().generate_sync_message(&mut next);
+            Turn {
+                message: message.map(Message::encode),
+                in_sync: in_sync(doc, &next),
+            }
         }))
-        .map_err(|_| {
-            SyncError::Protocol("the other device's sync requests could not be answered".into())
-        })?;
+        .map_err(|_| unanswerable())?;
         *state = next;
-        Ok(message)
+        Ok(turn)
+    }
+
+    /// The first sync message of a session: Automerge's, plus every change made since
+    /// the heads both devices last shared, so the peer can take them without waiting to
+    /// be asked, when that fits in `max_with_news` bytes. Without a persisted state (a
+    /// first sync) or when it does not fit, Automerge's message alone; `None`, with
+    /// `state` untouched, when even that is larger than `max` bytes.
+    pub(crate) fn sync_opening(
+        &self,
+        state: &mut SyncState,
+        max_with_news: usize,
+        max: usize,
+    ) -> Result<Option<Vec<u8>>> {
+        let mut guard = self.lock()?;
+        let mut next = state.clone();
+        let opening = catch_unwind(AssertUnwindSafe(|| {
+            let doc = &mut guard.doc;
+            let message = doc.sync().generate_sync_message(&mut next)?;
+            if !next.shared_heads.is_empty() && message.changes.is_empty() {
+                let shared = next.shared_heads.clone();
+                let (with_news, sent) = with_changes_since(doc, message.clone(), &shared);
+                if with_news.len() <= max_with_news {
+                    next.sent_hashes.extend(sent);
+                    return Some(with_news);
+                }
+            }
+            Some(message.encode()).filter(|bytes| bytes.len() <= max)
+        }))
+        .map_err(|_| unanswerable())?;
+        if opening.is_some() {
+            *state = next;
+        }
+        Ok(opening)
     }
 
     /// Applies one sync message from `peer`: the document takes its changes, its root
     /// maps are checked, and the changes and the peer's sync state are made durable in one
     /// transaction, all under the lock; listeners hear about it afterwards. On any failure
     /// the document is reloaded from disk and `state` is left as it was. Returns whether
-    /// the document changed.
+    /// the document changed. Without `save_state` only the changes are made durable (for
+    /// a message that could be a replay: see [`crate::sync::session`]).
     pub(crate) fn sync_apply(
         &self,
         peer: &Peer,
         state: &mut SyncState,
         bytes: &[u8],
+        save_state: bool,
     ) -> Result<bool> {
         let message = catch_unwind(|| Message::decode(bytes))
             .map_err(|_| SyncError::Malformed("a sync message".into()))?
@@ -149,12 +207,7 @@ impl Reconnect {
         let changed = {
             let mut guard = self.lock()?;
             let state_now = &mut *guard;
-            // A peer revoked while its session runs is refused from its next message on.
-            match state_now.store.peer(&peer.device_id)? {
-                Some(known) if known.is_revoked() => return Err(SyncError::RevokedPeer.into()),
-                Some(known) if known.public_key == peer.public_key => {}
-                _ => return Err(SyncError::UnknownPeer.into()),
-            }
+            still_trusted(state_now, peer)?;
             let before = state_now.doc.get_heads();
             let mut next = state.clone();
             let applied = catch_unwind(AssertUnwindSafe(|| {
@@ -177,7 +230,12 @@ impl Reconnect {
             let changed = state_now.doc.get_heads() != before;
             let encoded = next.encode();
             let State { store, doc, .. } = state_now;
-            if let Err(err) = store.persist_synced(doc, &peer.device_id, &encoded) {
+            let persisted = if save_state {
+                store.persist_synced(doc, &peer.device_id, &encoded)
+            } else {
+                store.persist(doc)
+            };
+            if let Err(err) = persisted {
                 Self::recover(state_now);
                 return Err(err.into());
             }
@@ -188,6 +246,15 @@ impl Reconnect {
             self.notifier.notify(&ChangeEvent::RemoteChangesMerged);
         }
         Ok(changed)
+    }
+
+    /// Saves the peer's sync state on its own (when the session ends without a last
+    /// message to apply).
+    pub(crate) fn sync_save_state(&self, peer: &Peer, state: &SyncState) -> Result<()> {
+        let mut guard = self.lock()?;
+        still_trusted(&guard, peer)?;
+        let State { store, doc, .. } = &mut *guard;
+        Ok(store.persist_synced(doc, &peer.device_id, &state.encode())?)
     }
 
     /// Fails unless the offer for `code` is live.
@@ -227,6 +294,53 @@ impl Reconnect {
         self.lock()?.store.pin_peer(&peer)?;
         Ok(peer)
     }
+}
+
+/// One turn of a session, as [`Reconnect::sync_generate`] sees it.
+pub(crate) struct Turn {
+    pub message: Option<Vec<u8>>,
+    pub in_sync: bool,
+}
+
+/// A peer revoked while its session runs is refused from its next message on.
+fn still_trusted(state: &State, peer: &Peer) -> Result<()> {
+    match state.store.peer(&peer.device_id)? {
+        Some(known) if known.is_revoked() => Err(SyncError::RevokedPeer.into()),
+        Some(known) if known.public_key == peer.public_key => Ok(()),
+        _ => Err(SyncError::UnknownPeer.into()),
+    }
+}
+
+/// Whether the peer's last announced heads are exactly ours.
+fn in_sync(doc: &mut AutoCommit, state: &SyncState) -> bool {
+    let Some(theirs) = state.their_heads.as_ref() else {
+        return false;
+    };
+    let mut theirs = theirs.clone();
+    let mut ours = doc.get_heads();
+    theirs.sort();
+    ours.sort();
+    theirs == ours
+}
+
+/// `message` carrying every change since `shared` as well, and those changes' hashes.
+fn with_changes_since(
+    doc: &mut AutoCommit,
+    mut message: Message,
+    shared: &[ChangeHash],
+) -> (Vec<u8>, Vec<ChangeHash>) {
+    let changes = doc.get_changes(shared);
+    let hashes = changes.iter().map(|change| change.hash()).collect();
+    let chunks: Vec<Vec<u8>> = changes
+        .iter()
+        .map(|change| change.raw_bytes().to_vec())
+        .collect();
+    message.changes = ChunkList::from(chunks);
+    (message.encode(), hashes)
+}
+
+fn unanswerable() -> SyncError {
+    SyncError::Protocol("the other device's sync requests could not be answered".into())
 }
 
 fn offer_result(status: OfferStatus) -> Result<()> {

@@ -5,7 +5,8 @@
 //! Kinds: `1` a Noise handshake message, `2` a Noise transport message (everything after
 //! the handshake), `3` an abort: one plain reason byte, sent best-effort before a side
 //! closes after an error (unauthenticated, so it can only end a session, as cutting the
-//! connection could).
+//! connection could), `4` the first handshake message of a session to a known device
+//! (`Noise_IK`), so the responder knows which pattern to answer with.
 
 use super::error::SyncError;
 use super::limits::{FRAME_HEADER_BYTES, MAX_FRAME_BYTES};
@@ -13,6 +14,7 @@ use super::limits::{FRAME_HEADER_BYTES, MAX_FRAME_BYTES};
 const KIND_HANDSHAKE: u8 = 1;
 const KIND_TRANSPORT: u8 = 2;
 const KIND_ABORT: u8 = 3;
+const KIND_KNOWN_OPENING: u8 = 4;
 
 /// One parsed frame, borrowing its body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +22,8 @@ pub(crate) enum Frame<'a> {
     Handshake(&'a [u8]),
     Transport(&'a [u8]),
     Abort(u8),
+    /// The first message of an IK handshake.
+    KnownOpening(&'a [u8]),
 }
 
 /// The body length a frame header announces, refused when a frame may not be that
@@ -59,6 +63,7 @@ pub(crate) fn parse(frame: &[u8]) -> Result<Frame<'_>, SyncError> {
     match (kind, body) {
         (KIND_HANDSHAKE, body) => Ok(Frame::Handshake(body)),
         (KIND_TRANSPORT, body) => Ok(Frame::Transport(body)),
+        (KIND_KNOWN_OPENING, body) => Ok(Frame::KnownOpening(body)),
         (KIND_ABORT, [reason]) => Ok(Frame::Abort(*reason)),
         (KIND_ABORT, _) => Err(SyncError::Malformed(
             "an abort frame of the wrong size".into(),
@@ -83,6 +88,10 @@ pub(crate) fn handshake(message: &[u8]) -> Vec<u8> {
 
 pub(crate) fn transport(message: &[u8]) -> Vec<u8> {
     encode(KIND_TRANSPORT, message)
+}
+
+pub(crate) fn known_opening(message: &[u8]) -> Vec<u8> {
+    encode(KIND_KNOWN_OPENING, message)
 }
 
 pub(crate) fn abort(reason: u8) -> Vec<u8> {
@@ -163,6 +172,10 @@ mod tests {
         assert_eq!(parse(&frame).unwrap(), Frame::Transport(b"sealed"));
         assert_eq!(parse(&handshake(b"")).unwrap(), Frame::Handshake(b""));
         assert_eq!(parse(&abort(4)).unwrap(), Frame::Abort(4));
+        assert_eq!(
+            parse(&known_opening(b"ik")).unwrap(),
+            Frame::KnownOpening(b"ik")
+        );
     }
 
     #[test]

@@ -13,14 +13,20 @@ pub const MAX_FRAME_BYTES: usize = 1 + NOISE_MAX_MESSAGE_BYTES;
 /// The most of an Automerge sync message one encrypted frame carries (one byte of the
 /// Noise payload is the inner message type).
 pub const MAX_PART_BYTES: usize = NOISE_MAX_MESSAGE_BYTES - NOISE_TAG_BYTES - 1;
+/// What the first message of an IK handshake spends besides its payload: the ephemeral
+/// key, the encrypted static key and the payload's tag.
+pub const IK_OPENING_OVERHEAD_BYTES: usize = 32 + (32 + NOISE_TAG_BYTES) + NOISE_TAG_BYTES;
+/// The largest opening sync message, the one a session's first message may carry (it
+/// must fit the IK handshake's first message, with its inner type byte).
+pub const MAX_OPENING_BYTES: usize = NOISE_MAX_MESSAGE_BYTES - IK_OPENING_OVERHEAD_BYTES - 1;
 /// The largest Automerge sync message reassembled from parts (64 MiB).
 pub const MAX_MESSAGE_BYTES: usize = 64 << 20;
 /// The most bytes one session accepts from its peer, headers included (256 MiB).
 pub const MAX_SESSION_BYTES: u64 = 256 << 20;
 /// The most frames one session accepts from its peer.
 pub const MAX_SESSION_FRAMES: u64 = 16_384;
-/// The most inner messages (sync messages, idles, done) one session accepts: a sync
-/// normally settles in a handful.
+/// The most inner messages (sync messages, done) one session accepts: a sync normally
+/// settles in two or three.
 pub const MAX_ROUNDS: u32 = 128;
 /// The longest device name exchanged at pairing, in bytes of UTF-8.
 pub const MAX_NAME_BYTES: usize = 256;

@@ -5,8 +5,8 @@
 //! |---|---|---|
 //! | `1` part | 1..=[`MAX_PART_BYTES`] bytes | a piece of an Automerge sync message, more follows |
 //! | `2` last | 0..=[`MAX_PART_BYTES`] bytes | the last piece; the message is complete |
-//! | `3` idle | — | nothing to send now; the peer's turn |
-//! | `4` done | — | both sides were idle; the session is over |
+//! | `3` final | 0..=[`MAX_PART_BYTES`] bytes | the last piece of the sender's last message: both sides hold the same changes, the session is over once it is applied |
+//! | `4` done | — | nothing to send: the session is over |
 //! | `5` hello | version 1, id length, id, name length (2 bytes BE), name | pairing: who I am |
 
 use super::error::SyncError;
@@ -14,7 +14,7 @@ use super::limits::{MAX_NAME_BYTES, MAX_PART_BYTES};
 
 const PART: u8 = 1;
 const LAST: u8 = 2;
-const IDLE: u8 = 3;
+const FINAL: u8 = 3;
 const DONE: u8 = 4;
 const HELLO: u8 = 5;
 const HELLO_VERSION: u8 = 1;
@@ -24,7 +24,7 @@ const HELLO_VERSION: u8 = 1;
 pub(crate) enum Inner<'a> {
     Part(&'a [u8]),
     Last(&'a [u8]),
-    Idle,
+    Final(&'a [u8]),
     Done,
     Hello(Hello),
 }
@@ -44,18 +44,32 @@ pub(crate) fn parse(payload: &[u8]) -> Result<Inner<'_>, SyncError> {
         (PART, []) => Err(SyncError::Malformed("an empty message part".into())),
         (PART, body) => Ok(Inner::Part(body)),
         (LAST, body) => Ok(Inner::Last(body)),
-        (IDLE, []) => Ok(Inner::Idle),
+        (FINAL, body) => Ok(Inner::Final(body)),
         (DONE, []) => Ok(Inner::Done),
         (HELLO, body) => Hello::decode(body).map(Inner::Hello),
-        (IDLE | DONE, _) => Err(SyncError::Malformed("a control message with a body".into())),
+        (DONE, _) => Err(SyncError::Malformed("a control message with a body".into())),
         (other, _) => Err(SyncError::Malformed(format!(
             "unknown message type {other}"
         ))),
     }
 }
 
-/// An Automerge sync message as payloads, each fitting one Noise message.
-pub(crate) fn sync_payloads(message: &[u8]) -> Vec<Vec<u8>> {
+/// The payload of an IK opening: empty, or one whole sync message (as `last`).
+pub(crate) fn parse_opening(payload: &[u8]) -> Result<Option<&[u8]>, SyncError> {
+    if payload.is_empty() {
+        return Ok(None);
+    }
+    match parse(payload)? {
+        Inner::Last(message) => Ok(Some(message)),
+        _ => Err(SyncError::Malformed(
+            "an opening that is not a sync message".into(),
+        )),
+    }
+}
+
+/// An Automerge sync message as payloads, each fitting one Noise message; the last piece
+/// is marked [`Inner::Final`] when `last_word` (the sender ends the session after it).
+pub(crate) fn sync_payloads(message: &[u8], last_word: bool) -> Vec<Vec<u8>> {
     let mut pieces: Vec<&[u8]> = message.chunks(MAX_PART_BYTES).collect();
     if pieces.is_empty() {
         pieces.push(&[]);
@@ -66,15 +80,15 @@ pub(crate) fn sync_payloads(message: &[u8]) -> Vec<Vec<u8>> {
         .enumerate()
         .map(|(i, piece)| {
             let mut payload = Vec::with_capacity(1 + piece.len());
-            payload.push(if i == last { LAST } else { PART });
+            payload.push(match (i == last, last_word) {
+                (false, _) => PART,
+                (true, false) => LAST,
+                (true, true) => FINAL,
+            });
             payload.extend_from_slice(piece);
             payload
         })
         .collect()
-}
-
-pub(crate) fn idle() -> Vec<u8> {
-    vec![IDLE]
 }
 
 pub(crate) fn done() -> Vec<u8> {
@@ -143,14 +157,17 @@ mod tests {
     #[test]
     fn a_large_message_is_cut_into_parts_and_ends_with_the_last() {
         let message = vec![9u8; MAX_PART_BYTES * 2 + 5];
-        let payloads = sync_payloads(&message);
+        let payloads = sync_payloads(&message, false);
         assert_eq!(payloads.len(), 3);
         assert_eq!(
             parse(&payloads[0]).unwrap(),
             Inner::Part(&message[..MAX_PART_BYTES])
         );
         assert_eq!(parse(&payloads[2]).unwrap(), Inner::Last(&[9u8; 5][..]));
-        assert_eq!(sync_payloads(&[]), vec![vec![LAST]]);
+        assert_eq!(sync_payloads(&[], false), vec![vec![LAST]]);
+        let closing = sync_payloads(&message, true);
+        assert_eq!(closing[..2], payloads[..2]);
+        assert_eq!(parse(&closing[2]).unwrap(), Inner::Final(&[9u8; 5][..]));
     }
 
     #[test]
@@ -171,7 +188,7 @@ mod tests {
         for bad in [
             &[][..],
             &[PART],
-            &[IDLE, 0],
+            &[DONE, 0],
             &[DONE, 1, 2],
             &[HELLO],
             &[HELLO, 1, 40, 1],

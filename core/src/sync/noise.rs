@@ -2,8 +2,12 @@
 //! and the transport channel after the handshake. Every snow error becomes a typed
 //! [`SyncError`]; nothing here panics on what the peer sends.
 //!
-//! - Sync sessions: `Noise_XX_25519_ChaChaPoly_BLAKE2s`. Both static keys travel
-//!   encrypted; after the handshake each side checks the other's key is pinned.
+//! - Sync sessions to a chosen paired device: `Noise_IK_25519_ChaChaPoly_BLAKE2s`. The
+//!   initiator already holds the responder's pinned key, so its first message can carry
+//!   its opening sync message, readable only by that device; the responder checks the
+//!   initiator's key (revealed, encrypted, in that message) is pinned before reading it.
+//! - Sync sessions to whichever paired device answers: `Noise_XX_25519_ChaChaPoly_BLAKE2s`.
+//!   Both static keys travel encrypted; each side checks the other's key is pinned.
 //! - Pairing: `Noise_XXpsk3_25519_ChaChaPoly_BLAKE2s`, the pre-shared key derived from
 //!   the one-time code, so the third message (and everything after) proves the joiner
 //!   knew the code, and the offering side's answer proves it did too.
@@ -13,8 +17,9 @@ use super::frame;
 use super::limits::{NOISE_MAX_MESSAGE_BYTES, NOISE_TAG_BYTES};
 
 const SESSION_PATTERN: &str = "Noise_XX_25519_ChaChaPoly_BLAKE2s";
+const KNOWN_PEER_PATTERN: &str = "Noise_IK_25519_ChaChaPoly_BLAKE2s";
 const PAIRING_PATTERN: &str = "Noise_XXpsk3_25519_ChaChaPoly_BLAKE2s";
-const SESSION_PROLOGUE: &[u8] = b"reconnect sync v1";
+const SESSION_PROLOGUE: &[u8] = b"reconnect sync v2";
 const PAIRING_PROLOGUE: &[u8] = b"reconnect pairing v1";
 
 /// Which side of the handshake this device plays: the initiator sends first (whoever
@@ -27,8 +32,16 @@ pub enum Role {
 
 /// What the handshake is for.
 pub(crate) enum Purpose<'a> {
+    /// A sync session with whichever paired device answers (XX).
     Sync,
-    Pairing { psk: &'a [u8; 32] },
+    /// A sync session with a known device: the initiator holds `remote`, the responder's
+    /// pinned key; the responder builds it without one (IK).
+    SyncKnown {
+        remote: Option<&'a [u8]>,
+    },
+    Pairing {
+        psk: &'a [u8; 32],
+    },
 }
 
 fn crypto(err: snow::Error) -> SyncError {
@@ -59,6 +72,7 @@ impl Handshake {
     ) -> Result<Self, SyncError> {
         let (pattern, prologue) = match purpose {
             Purpose::Sync => (SESSION_PATTERN, SESSION_PROLOGUE),
+            Purpose::SyncKnown { .. } => (KNOWN_PEER_PATTERN, SESSION_PROLOGUE),
             Purpose::Pairing { .. } => (PAIRING_PATTERN, PAIRING_PROLOGUE),
         };
         let params: snow::params::NoiseParams = pattern.parse().map_err(crypto)?;
@@ -67,8 +81,12 @@ impl Handshake {
             .map_err(crypto)?
             .prologue(prologue)
             .map_err(crypto)?;
-        if let Purpose::Pairing { psk } = purpose {
-            builder = builder.psk(3, psk).map_err(crypto)?;
+        match purpose {
+            Purpose::Pairing { psk } => builder = builder.psk(3, psk).map_err(crypto)?,
+            Purpose::SyncKnown {
+                remote: Some(remote),
+            } => builder = builder.remote_public_key(remote).map_err(crypto)?,
+            Purpose::Sync | Purpose::SyncKnown { remote: None } => {}
         }
         let state = match role {
             Role::Initiator => builder.build_initiator(),
@@ -80,12 +98,25 @@ impl Handshake {
 
     /// The next handshake message carrying `payload`, as a frame.
     pub(crate) fn write(&mut self, payload: &[u8]) -> Result<Vec<u8>, SyncError> {
+        self.write_message(payload)
+            .map(|message| frame::handshake(&message))
+    }
+
+    /// The first message of an IK handshake carrying `payload`, as a frame of its own
+    /// kind.
+    pub(crate) fn write_known_opening(&mut self, payload: &[u8]) -> Result<Vec<u8>, SyncError> {
+        self.write_message(payload)
+            .map(|message| frame::known_opening(&message))
+    }
+
+    fn write_message(&mut self, payload: &[u8]) -> Result<Vec<u8>, SyncError> {
         let mut message = vec![0u8; NOISE_MAX_MESSAGE_BYTES];
         let len = self
             .state
             .write_message(payload, &mut message)
             .map_err(crypto)?;
-        Ok(frame::handshake(&message[..len]))
+        message.truncate(len);
+        Ok(message)
     }
 
     /// Reads the peer's handshake message; returns its payload.

@@ -1,35 +1,52 @@
 //! A sync session between two paired devices, sans-I/O.
 //!
+//! To a chosen device (`Noise_IK`: the initiator holds its pinned key):
 //! ```text
-//! initiator                                   responder
-//!   start → handshake 1 (e)             →
-//!                                       ←     handshake 2 (e, ee, s, es)
+//! initiator                                        responder
+//!   opening: handshake 1 (e, es, s, ss)      →
+//!            + opening sync message               initiator's key pinned, not revoked?
+//!                                                 apply the opening (changes only)
+//!                                          ←     handshake 2 (e, ee, se) + turn
+//!   turn                                     →     …
+//! ```
+//! To whichever paired device answers (`Noise_XX`):
+//! ```text
+//!   handshake 1 (e)                          →
+//!                                          ←     handshake 2 (e, ee, s, es)
 //!   responder's key pinned, not revoked?
-//!   handshake 3 (s, se) + first turn    →     initiator's key pinned, not revoked?
-//!                                       ←     turn
-//!   turn                                →     …
+//!   handshake 3 (s, se) + opening sync message →   initiator's key pinned, not revoked?
+//!                                          ←     turn
+//!   turn                                     →     …
 //! ```
 //! Turns alternate. A turn is one inner message: an Automerge sync message (cut into
-//! parts that fit a Noise message), `idle` (nothing to send) or `done`. A side that
-//! receives `idle` and has nothing to send answers `done`, and the session is over on
-//! both sides. Each received sync message is applied, its root maps checked, and the
+//! parts that fit a Noise message), marked final when both sides now hold the same
+//! changes (the sender ends the session after it, the receiver after applying it), or
+//! `done` when there is nothing to send. The opening message carries every change made
+//! since the heads both last shared (when it fits in one Noise message), so one day's
+//! news crosses in the first flight and a session to a known device settles in three
+//! flights. Each received sync message is applied, its root maps checked, and the
 //! document's changes and the peer's sync state made durable in one transaction, and
-//! listeners told, before the reply is produced. Bytes, frames, rounds and each
+//! listeners told, before the reply is produced; bytes, frames, rounds and each
 //! reassembled message are bounded ([`Limits`]); any failure ends the session with a
 //! typed error and leaves what was durable before it.
+//!
+//! The IK opening is not bound to this session's fresh keys, so it could be a replay
+//! of an earlier one: its changes (authentic, from the pinned device, and idempotent)
+//! are applied, but the sync state it implies is saved only once the initiator speaks
+//! again under the session's keys, and the responder never ends on its first turn.
 
 use automerge::sync::State as SyncState;
 use std::sync::{Arc, Weak};
 
 use super::error::SyncError;
 use super::frame::{self, Frame};
-use super::limits::Limits;
+use super::limits::{Limits, MAX_OPENING_BYTES};
 use super::message::{self, Inner};
 use super::noise::{Channel, Handshake, Purpose, Role};
 use super::{Failure, Step, closing_frame, guarded};
 use crate::app::Reconnect;
 use crate::error::Result;
-use crate::store::Peer;
+use crate::store::{Peer, StaticKeys};
 
 /// What a session has moved so far.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -38,7 +55,7 @@ pub struct SessionStats {
     pub bytes_sent: u64,
     pub frames_received: u64,
     pub bytes_received: u64,
-    /// Inner messages received (sync messages, idles, done).
+    /// Inner messages received (sync messages, done), the IK opening included.
     pub rounds: u32,
 }
 
@@ -49,13 +66,23 @@ struct Open {
     state: SyncState,
     /// Parts of the sync message being received.
     incoming: Vec<u8>,
-    last_sent_idle: bool,
+    /// The state reflects an IK opening not yet confirmed as fresh (see the module).
+    unconfirmed: bool,
+}
+
+/// An IK initiator's peer and sync state, between its opening and the reply.
+struct Known {
+    peer: Peer,
+    state: SyncState,
 }
 
 enum Phase {
-    Ready(Handshake),
-    AwaitFirst(Handshake),
+    /// An initiator before `start`; `Some` when it knows which device it calls.
+    Ready(Handshake, Option<Box<Known>>),
+    /// A responder: the first frame decides the handshake pattern.
+    AwaitFirst(StaticKeys),
     AwaitSecond(Handshake),
+    AwaitKnownReply(Handshake, Box<Known>),
     AwaitThird(Handshake),
     Open(Box<Open>),
     Done,
@@ -86,17 +113,32 @@ impl std::fmt::Debug for SyncSession {
 }
 
 impl SyncSession {
-    pub(crate) fn new(app: &Arc<Reconnect>, role: Role, limits: Limits) -> Result<Self> {
+    pub(crate) fn new(
+        app: &Arc<Reconnect>,
+        role: Role,
+        target: Option<Peer>,
+        limits: Limits,
+    ) -> Result<Self> {
         let keys = app.sync_keys()?;
-        let handshake = Handshake::new(Purpose::Sync, role, keys.private())?;
+        let phase = match (role, target) {
+            (Role::Initiator, None) => {
+                Phase::Ready(Handshake::new(Purpose::Sync, role, keys.private())?, None)
+            }
+            (Role::Initiator, Some(peer)) => {
+                let purpose = Purpose::SyncKnown {
+                    remote: Some(&peer.public_key),
+                };
+                let handshake = Handshake::new(purpose, role, keys.private())?;
+                let state = app.sync_load_state(&peer)?;
+                Phase::Ready(handshake, Some(Box::new(Known { peer, state })))
+            }
+            (Role::Responder, _) => Phase::AwaitFirst(keys),
+        };
         Ok(Self {
             app: Arc::downgrade(app),
             role,
             limits,
-            phase: match role {
-                Role::Initiator => Phase::Ready(handshake),
-                Role::Responder => Phase::AwaitFirst(handshake),
-            },
+            phase,
             stats: SessionStats::default(),
             peer: None,
             closing: None,
@@ -107,17 +149,27 @@ impl SyncSession {
         self.role
     }
 
-    /// The frames to send first: handshake message 1 for the initiator, nothing for the
-    /// responder.
+    /// The frames to send first: the initiator's handshake message 1 (to a known device,
+    /// with its opening sync message), nothing for the responder.
     pub fn start(&mut self) -> Result<Vec<Vec<u8>>> {
         match std::mem::replace(&mut self.phase, Phase::Failed) {
-            Phase::Ready(mut handshake) => match handshake.write(&[]) {
-                Ok(first) => {
-                    self.phase = Phase::AwaitSecond(handshake);
-                    Ok(self.count_sent(vec![first]))
-                }
-                Err(err) => Err(err.into()),
-            },
+            Phase::Ready(mut handshake, None) => {
+                let first = handshake.write(&[])?;
+                self.phase = Phase::AwaitSecond(handshake);
+                Ok(self.count_sent(vec![first]))
+            }
+            Phase::Ready(mut handshake, Some(mut known)) => {
+                let app = self.app.upgrade().ok_or(SyncError::StoreClosed)?;
+                let payload = app
+                    .sync_opening(&mut known.state, MAX_OPENING_BYTES, MAX_OPENING_BYTES)?
+                    .map(|opening| message::sync_payloads(&opening, false))
+                    .and_then(|mut payloads| payloads.pop())
+                    .unwrap_or_default();
+                let first = handshake.write_known_opening(&payload)?;
+                self.peer = Some(known.peer.clone());
+                self.phase = Phase::AwaitKnownReply(handshake, known);
+                Ok(self.count_sent(vec![first]))
+            }
             phase @ Phase::AwaitFirst(_) => {
                 self.phase = phase;
                 Ok(Vec::new())
@@ -203,22 +255,63 @@ impl SyncSession {
         }
         let app = self.app.upgrade().ok_or(SyncError::StoreClosed)?;
         match (std::mem::replace(&mut self.phase, Phase::Failed), frame) {
-            (Phase::AwaitFirst(mut handshake), Frame::Handshake(message)) => {
+            (Phase::AwaitFirst(keys), Frame::Handshake(message)) => {
+                let mut handshake = Handshake::new(Purpose::Sync, Role::Responder, keys.private())?;
                 handshake.read_empty(message)?;
                 let second = handshake.write(&[])?;
                 self.phase = Phase::AwaitThird(handshake);
                 Ok(Step::send(vec![second]))
+            }
+            (Phase::AwaitFirst(keys), Frame::KnownOpening(message)) => {
+                let purpose = Purpose::SyncKnown { remote: None };
+                let mut handshake = Handshake::new(purpose, Role::Responder, keys.private())?;
+                let payload = handshake.read(message)?;
+                let peer = trusted(&app, &handshake)?;
+                let second = handshake.write(&[])?;
+                let mut open = self.open(&app, handshake, peer)?;
+                let changed = match message::parse_opening(&payload)? {
+                    Some(opening) => {
+                        self.count_round()?;
+                        open.unconfirmed = true;
+                        app.sync_apply(&open.peer, &mut open.state, opening, false)?
+                    }
+                    None => false,
+                };
+                let mut outgoing = vec![second];
+                let turn = take_turn(&app, &mut open, false)?;
+                outgoing.extend(turn.outgoing);
+                self.phase = if turn.done {
+                    Phase::Done
+                } else {
+                    Phase::Open(open)
+                };
+                Ok(Step {
+                    outgoing,
+                    done: turn.done,
+                    changed,
+                })
             }
             (Phase::AwaitSecond(mut handshake), Frame::Handshake(message)) => {
                 handshake.read_empty(message)?;
                 let peer = trusted(&app, &handshake)?;
                 let third = handshake.write(&[])?;
                 let mut open = self.open(&app, handshake, peer)?;
+                let opening = app.sync_opening(&mut open.state, MAX_OPENING_BYTES, usize::MAX)?;
                 let mut outgoing = vec![third];
-                let step = take_turn(&app, &mut open, false)?;
-                outgoing.extend(step.outgoing);
+                match opening {
+                    Some(bytes) => outgoing.extend(seal_message(&mut open, &bytes, false)?),
+                    None => outgoing.push(open.channel.seal(&message::done())?),
+                }
                 self.phase = Phase::Open(open);
                 Ok(Step::send(outgoing))
+            }
+            (Phase::AwaitKnownReply(mut handshake, known), Frame::Handshake(message)) => {
+                handshake.read_empty(message)?;
+                let Known { peer, state } = *known;
+                let mut open = self.open(&app, handshake, peer)?;
+                open.state = state;
+                self.phase = Phase::Open(open);
+                Ok(Step::default())
             }
             (Phase::AwaitThird(mut handshake), Frame::Handshake(message)) => {
                 handshake.read_empty(message)?;
@@ -236,7 +329,7 @@ impl SyncSession {
                 }
                 Ok(step)
             }
-            (Phase::Ready(_), _) => {
+            (Phase::Ready(..), _) => {
                 Err(SyncError::Protocol("a frame before the session was started".into()).into())
             }
             _ => Err(SyncError::Protocol("a frame out of turn".into()).into()),
@@ -256,8 +349,19 @@ impl SyncSession {
             peer,
             state,
             incoming: Vec::new(),
-            last_sent_idle: false,
+            unconfirmed: false,
         }))
+    }
+
+    /// Counts one inner message against the session's rounds.
+    fn count_round(&mut self) -> std::result::Result<(), SyncError> {
+        self.stats.rounds += 1;
+        if self.stats.rounds > self.limits.max_rounds {
+            return Err(SyncError::SessionTooLarge {
+                what: format!("{} rounds", self.limits.max_rounds),
+            });
+        }
+        Ok(())
     }
 
     fn on_message(
@@ -267,7 +371,7 @@ impl SyncSession {
         payload: &[u8],
     ) -> std::result::Result<Step, Failure> {
         let inner = message::parse(payload)?;
-        if let Inner::Part(part) | Inner::Last(part) = inner {
+        if let Inner::Part(part) | Inner::Last(part) | Inner::Final(part) = inner {
             let max = self.limits.max_message_bytes;
             if open.incoming.len().saturating_add(part.len()) > max {
                 return Err(SyncError::MessageTooLarge { max: max as u64 }.into());
@@ -279,23 +383,28 @@ impl SyncSession {
         if matches!(inner, Inner::Part(_)) {
             return Ok(Step::default());
         }
-        self.stats.rounds += 1;
-        if self.stats.rounds > self.limits.max_rounds {
-            return Err(SyncError::SessionTooLarge {
-                what: format!("{} rounds", self.limits.max_rounds),
-            }
-            .into());
-        }
+        self.count_round()?;
+        // The peer spoke under this session's keys: whatever it opened with was fresh.
+        open.unconfirmed = false;
         match inner {
             Inner::Last(_) => {
                 let received = std::mem::take(&mut open.incoming);
-                let changed = app.sync_apply(&open.peer, &mut open.state, &received)?;
-                let step = take_turn(app, open, false)?;
+                let changed = app.sync_apply(&open.peer, &mut open.state, &received, true)?;
+                let step = take_turn(app, open, true)?;
                 Ok(Step { changed, ..step })
             }
-            Inner::Idle => take_turn(app, open, true),
-            Inner::Done if open.last_sent_idle => Ok(Step::finish(Vec::new())),
-            Inner::Done => Err(SyncError::Protocol("done while a reply was due".into()).into()),
+            Inner::Final(_) => {
+                let received = std::mem::take(&mut open.incoming);
+                let changed = app.sync_apply(&open.peer, &mut open.state, &received, true)?;
+                Ok(Step {
+                    changed,
+                    ..Step::finish(Vec::new())
+                })
+            }
+            Inner::Done => {
+                app.sync_save_state(&open.peer, &open.state)?;
+                Ok(Step::finish(Vec::new()))
+            }
             Inner::Part(_) | Inner::Hello(_) => {
                 Err(SyncError::Protocol("an unexpected message".into()).into())
             }
@@ -303,27 +412,38 @@ impl SyncSession {
     }
 }
 
-/// Our turn: the next sync message, or `idle`, or `done` when the peer was idle too.
+/// Our turn: the next sync message (final when both sides hold the same changes and
+/// `may_end`), or `done` when there is nothing to say.
 fn take_turn(
     app: &Reconnect,
     open: &mut Open,
-    peer_was_idle: bool,
+    may_end: bool,
 ) -> std::result::Result<Step, Failure> {
-    match app.sync_generate(&mut open.state)? {
+    let turn = app.sync_generate(&mut open.state)?;
+    match turn.message {
         Some(bytes) => {
-            open.last_sent_idle = false;
-            let frames = message::sync_payloads(&bytes)
-                .iter()
-                .map(|payload| open.channel.seal(payload))
-                .collect::<std::result::Result<Vec<_>, _>>()?;
-            Ok(Step::send(frames))
+            let last_word = may_end && turn.in_sync;
+            let frames = seal_message(open, &bytes, last_word)?;
+            Ok(if last_word {
+                Step::finish(frames)
+            } else {
+                Step::send(frames)
+            })
         }
-        None if peer_was_idle => Ok(Step::finish(vec![open.channel.seal(&message::done())?])),
-        None => {
-            open.last_sent_idle = true;
-            Ok(Step::send(vec![open.channel.seal(&message::idle())?]))
-        }
+        None => Ok(Step::finish(vec![open.channel.seal(&message::done())?])),
     }
+}
+
+/// A sync message as sealed frames.
+fn seal_message(
+    open: &mut Open,
+    bytes: &[u8],
+    last_word: bool,
+) -> std::result::Result<Vec<Vec<u8>>, Failure> {
+    Ok(message::sync_payloads(bytes, last_word)
+        .iter()
+        .map(|payload| open.channel.seal(payload))
+        .collect::<std::result::Result<Vec<_>, _>>()?)
 }
 
 /// The peer the handshake revealed, if it is pinned and not revoked.

@@ -173,6 +173,19 @@ impl Outcome {
         self.frames.iter().map(|(_, f)| f.len()).sum()
     }
 
+    /// Runs of frames travelling the same way: one-way trips, two to a round trip.
+    pub fn flights(&self) -> usize {
+        let mut flights = 0;
+        let mut last = None;
+        for (dir, _) in &self.frames {
+            if last != Some(*dir) {
+                flights += 1;
+                last = Some(*dir);
+            }
+        }
+        flights
+    }
+
     pub fn sync_error(&self, side: Dir) -> Option<crate::SyncError> {
         let err = match side {
             Dir::ToInitiator => self.initiator.as_ref(),
@@ -278,9 +291,41 @@ pub(super) fn sync_with(
     run(&mut i, &mut r, hook)
 }
 
+/// Runs a sync session from `initiator` to `responder`, which `initiator` names (IK).
+pub(super) fn sync_to(initiator: &Device, responder: &Device) -> Outcome {
+    sync_to_with(initiator, responder, as_sent)
+}
+
+pub(super) fn sync_to_with(
+    initiator: &Device,
+    responder: &Device,
+    hook: impl FnMut(Dir, usize, Vec<u8>) -> Vec<Vec<u8>>,
+) -> Outcome {
+    let mut i = initiator.app.sync_session_to(&responder.id()).unwrap();
+    let mut r = responder
+        .app
+        .sync_session(crate::sync::Role::Responder)
+        .unwrap();
+    run(&mut i, &mut r, hook)
+}
+
+/// The sync state `device` keeps for `peer`, encoded.
+pub(super) fn saved_state(device: &Device, peer: &Device) -> Vec<u8> {
+    let peer = device
+        .app
+        .peers()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.device_id == peer.id())
+        .expect("paired");
+    device.app.sync_load_state(&peer).unwrap().encode()
+}
+
 /// The kind byte of a frame (after its 4-byte length).
 pub(super) fn kind(frame: &[u8]) -> u8 {
     frame[4]
 }
 
+pub(super) const HANDSHAKE: u8 = 1;
 pub(super) const TRANSPORT: u8 = 2;
+pub(super) const KNOWN_OPENING: u8 = 4;

@@ -172,7 +172,7 @@ impl Hostile {
     /// Sends a whole sync message, part by part; returns the last step or error.
     fn send_message(&mut self, bytes: &[u8]) -> crate::Result<Step> {
         let mut last = Ok(Step::default());
-        for payload in message::sync_payloads(bytes) {
+        for payload in message::sync_payloads(bytes, false) {
             last = self.send(&payload);
             if last.is_err() {
                 break;
@@ -223,12 +223,18 @@ fn malformed_and_out_of_turn_messages_end_the_session() {
     pair(&phone, &laptop);
     let before = laptop.heads();
     // (payload, whether a protocol error rather than a malformed message is expected)
-    let cases: [(&[u8], bool); 5] = [
+    let hello = message::Hello {
+        device_id: phone.id(),
+        name: "phone".into(),
+    }
+    .encode();
+    let cases: [(&[u8], bool); 6] = [
         (&[2, 0x42, 1, 2, 3], false),
         (&[2], false),
-        (&[4], true),
+        (&hello, true),
         (&[9, 9], false),
         (&[3, 3], false),
+        (&[4, 0], false),
     ];
     for (payload, protocol) in cases {
         let mut hostile = Hostile::connect(&phone, &laptop, Limits::default());

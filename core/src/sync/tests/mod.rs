@@ -4,6 +4,7 @@
 mod harness;
 mod hostile;
 mod identity;
+mod known;
 mod pairing;
 mod session;
 
