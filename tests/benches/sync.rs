@@ -5,18 +5,18 @@
 //!    history in its first sync. Both restart, so every later session starts from the
 //!    sync state persisted per peer.
 //! 2. Daily: one new check-in on one side, both devices restarted, one sync session.
-//!    The writing side and the initiating side alternate, so each of the four
-//!    combinations is a quarter of the samples. Measured from the sessions' `stats()`:
-//!    bytes and frames each way (frame headers included), and round trips: a round trip
-//!    is one message each way, so round trips = ⌈flights / 2⌉, where a flight is what one
-//!    side sends before it waits for the other. A session's flights are the two first
-//!    handshake messages plus every inner message (sync message, idle, done: the
-//!    `rounds` both sides counted), the third handshake message travelling with the
-//!    initiator's first sync message. The count is checked against the captured frames.
+//!    The writing side, the initiating side and the way the initiator dials (the device
+//!    it names, Noise IK; or whichever paired device answers, Noise XX) alternate, so
+//!    each of the eight combinations is an eighth of the samples. Measured from the
+//!    sessions' `stats()`: bytes and frames each way (frame headers included). Flights
+//!    (what one side sends before it waits for the other) are counted on the captured
+//!    frames; a round trip is two flights, so a session of three flights takes one and a
+//!    half. The simulator also records the flight whose frame last changed a document.
 //! 3. A busier day: a check-in, a new journal entry and an edit of an old one.
-//! 4. First full sync to a brand-new paired device (it initiates): bytes against the
-//!    size of the compacted document (`save_document()`), and time. Again for a history
-//!    whose notes vary like prose (random words) instead of sharing a template.
+//! 4. First full sync to a brand-new paired device (it initiates, naming the phone):
+//!    bytes against the size of the compacted document (`save_document()`), and time.
+//!    Again for a history whose notes vary like prose (random words) instead of sharing a
+//!    template.
 //!
 //! Times are both devices' work in one thread over an in-memory link (no network
 //! latency). Prints Markdown. Without `--bench` (as under `cargo test --benches`) it runs
@@ -30,7 +30,7 @@ use reconnect_core::journal::{EntryEdit, EntryInput, EntryKind};
 use reconnect_core::{CheckInInput, SessionStats};
 use reconnect_tests::device::{day_note, noon};
 use reconnect_tests::stats::{max, median};
-use reconnect_tests::sync_harness::Sim;
+use reconnect_tests::sync_harness::{Dial, Sim};
 
 struct Plan {
     history_days: u32,
@@ -48,7 +48,7 @@ const FULL: Plan = Plan {
 
 const SMOKE: Plan = Plan {
     history_days: 20,
-    daily: 4,
+    daily: 8,
     busy: 2,
     new_devices: 2,
 };
@@ -57,11 +57,12 @@ const PHONE: usize = 0;
 const LAPTOP: usize = 1;
 
 /// One measured session.
+#[derive(Clone, Copy)]
 struct Measure {
     /// `[initiator, responder]`.
     stats: [SessionStats; 2],
     /// Flights counted on the captured frames.
-    flights_seen: u64,
+    flights: u64,
     /// The flight that last changed a document (0 if none did).
     changed_by: u64,
     took: Duration,
@@ -76,19 +77,23 @@ impl Measure {
         self.stats[0].frames_sent + self.stats[1].frames_sent
     }
 
-    /// Flights from the counters: handshake messages 1 and 2, then one per inner
-    /// message (message 3 rides with the initiator's first one).
-    fn flights(&self) -> u64 {
-        2 + u64::from(self.stats[0].rounds) + u64::from(self.stats[1].rounds)
+    /// Round trips in halves: two flights make one.
+    fn half_round_trips(&self) -> u64 {
+        self.flights
     }
 
-    fn round_trips(&self) -> u64 {
-        self.flights().div_ceil(2)
+    /// Half round trips until both sides held each other's changes.
+    fn half_round_trips_to_data(&self) -> u64 {
+        self.changed_by
     }
+}
 
-    /// Round trips until both sides held each other's changes.
-    fn data_round_trips(&self) -> u64 {
-        self.changed_by.div_ceil(2)
+/// A count of half round trips, written as round trips.
+fn trips(halves: u64) -> String {
+    if halves.is_multiple_of(2) {
+        (halves / 2).to_string()
+    } else {
+        format!("{}.5", halves / 2)
     }
 }
 
@@ -104,11 +109,14 @@ fn check_in(sim: &Sim, device: usize, day: u32) {
         .expect("a check-in");
 }
 
-/// One sync session from `initiator` to `responder`, over a perfect link.
-fn measure(sim: &mut Sim, initiator: usize, responder: usize) -> Measure {
+/// One sync session from `initiator` to `responder`, dialled as `dial`, over a perfect
+/// link.
+fn measure(sim: &mut Sim, initiator: usize, responder: usize, dial: Dial) -> Measure {
     sim.capture();
     let started = Instant::now();
-    let id = sim.connect(initiator, responder).expect("reachable");
+    let id = sim
+        .connect_with(initiator, responder, dial)
+        .expect("reachable");
     sim.run_until_idle(10_000).expect("the session settles");
     let took = started.elapsed();
     let report = sim.report(id).expect("the session ended");
@@ -122,24 +130,22 @@ fn measure(sim: &mut Sim, initiator: usize, responder: usize) -> Measure {
         .map(|c| c.from)
         .collect();
     let flights_seen = 1 + senders.windows(2).filter(|w| w[0] != w[1]).count() as u64;
-    assert_eq!(u64::from(flights), flights_seen);
-    let m = Measure {
-        stats,
-        flights_seen,
-        changed_by: u64::from(last_change_flight.unwrap_or(0)),
-        took,
-    };
     assert_eq!(
-        m.flights(),
-        m.flights_seen,
-        "flights from the counters and on the wire"
+        u64::from(flights),
+        flights_seen,
+        "flights counted by the simulator and on the wire"
     );
     assert_eq!(
         sim.app(initiator).heads().unwrap(),
         sim.app(responder).heads().unwrap(),
         "the session converged"
     );
-    m
+    Measure {
+        stats,
+        flights: flights_seen,
+        changed_by: u64::from(last_change_flight.unwrap_or(0)),
+        took,
+    }
 }
 
 /// Pairs `count` brand-new devices with the phone, one by one, and measures each one's
@@ -152,7 +158,7 @@ fn first_syncs(sim: &mut Sim, count: u32) -> (u64, Vec<Measure>) {
         let id = sim.connect_pairing(PHONE, new).expect("reachable");
         sim.run_until_idle(100).expect("the pairing settles");
         assert!(sim.report(id).expect("ended").completed());
-        fresh.push(measure(sim, new, PHONE));
+        fresh.push(measure(sim, new, PHONE, Dial::Named));
     }
     (document, fresh)
 }
@@ -263,6 +269,16 @@ fn rows(label: &str, samples: &[&Measure]) {
             range_u64(values.iter().copied())
         );
     };
+    let trips_row = |what: &str, values: Vec<u64>| {
+        let min = values.iter().copied().min().unwrap_or(0);
+        let max = values.iter().copied().max().unwrap_or(0);
+        println!(
+            "| {label}: {what} | {n} | {} | {}–{} |",
+            trips(median_u64(values.iter().copied())),
+            trips(min),
+            trips(max)
+        );
+    };
     row(
         "bytes initiator → responder",
         samples.iter().map(|m| m.stats[0].bytes_sent).collect(),
@@ -279,25 +295,17 @@ fn rows(label: &str, samples: &[&Measure]) {
         "frames both ways",
         samples.iter().map(|m| m.frames()).collect(),
     );
-    row(
-        "inner messages (sync, idle, done)",
+    row("flights", samples.iter().map(|m| m.flights).collect());
+    trips_row(
+        "round trips, handshake included",
+        samples.iter().map(|m| m.half_round_trips()).collect(),
+    );
+    trips_row(
+        "round trips until both hold the changes",
         samples
             .iter()
-            .map(|m| u64::from(m.stats[0].rounds + m.stats[1].rounds))
+            .map(|m| m.half_round_trips_to_data())
             .collect(),
-    );
-    row("flights", samples.iter().map(|m| m.flights()).collect());
-    row(
-        "round trips, handshake included",
-        samples.iter().map(|m| m.round_trips()).collect(),
-    );
-    row(
-        "flight that delivered the last change",
-        samples.iter().map(|m| m.changed_by).collect(),
-    );
-    row(
-        "round trips until both hold the changes",
-        samples.iter().map(|m| m.data_round_trips()).collect(),
     );
     let times: Vec<Duration> = samples.iter().map(|m| m.took).collect();
     println!(
@@ -305,6 +313,45 @@ fn rows(label: &str, samples: &[&Measure]) {
         ms(median(&times)),
         ms(max(&times))
     );
+}
+
+/// Sub-rows by which side wrote the check-in.
+fn by_writer(label: &str, daily: &[Daily]) {
+    for (on_initiator, what) in [
+        (false, "written on the responder"),
+        (true, "written on the initiator"),
+    ] {
+        let picked: Vec<&Measure> = daily
+            .iter()
+            .filter(|d| (d.writer == d.initiator) == on_initiator)
+            .map(|d| &d.measure)
+            .collect();
+        let n = picked.len();
+        println!(
+            "| … {label}, {what}: bytes both ways | {n} | {} | {} |",
+            median_u64(picked.iter().map(|m| m.bytes())),
+            range_u64(picked.iter().map(|m| m.bytes()))
+        );
+        println!(
+            "| … {label}, {what}: round trips, handshake included | {n} | {} | – |",
+            trips(median_u64(picked.iter().map(|m| m.half_round_trips())))
+        );
+        println!(
+            "| … {label}, {what}: round trips until both hold the change | {n} | {} | – |",
+            trips(median_u64(
+                picked.iter().map(|m| m.half_round_trips_to_data())
+            ))
+        );
+    }
+}
+
+/// One daily session and how it was set up.
+#[derive(Clone, Copy)]
+struct Daily {
+    writer: usize,
+    initiator: usize,
+    dial: Dial,
+    measure: Measure,
 }
 
 fn main() {
@@ -319,25 +366,32 @@ fn main() {
         check_in(&sim, PHONE, day);
     }
     let build = started.elapsed();
-    let first = measure(&mut sim, LAPTOP, PHONE);
+    let first = measure(&mut sim, LAPTOP, PHONE, Dial::Named);
     sim.restart(PHONE);
     sim.restart(LAPTOP);
 
     // 2. One check-in a day.
-    let mut daily: Vec<(usize, usize, Measure)> = Vec::new();
+    let mut daily: Vec<Daily> = Vec::new();
     let mut day = plan.history_days;
     for d in 0..plan.daily {
         let writer = (d % 2) as usize;
         let initiator = ((d / 2) % 2) as usize;
+        let dial = if (d / 4) % 2 == 0 {
+            Dial::Named
+        } else {
+            Dial::Anyone
+        };
         sim.set_clocks(noon(day));
         check_in(&sim, writer, day);
         sim.restart(PHONE);
         sim.restart(LAPTOP);
-        daily.push((
+        let measure = measure(&mut sim, initiator, 1 - initiator, dial);
+        daily.push(Daily {
             writer,
             initiator,
-            measure(&mut sim, initiator, 1 - initiator),
-        ));
+            dial,
+            measure,
+        });
         day += 1;
     }
 
@@ -372,7 +426,7 @@ fn main() {
         earlier = Some(entry.id);
         sim.restart(PHONE);
         sim.restart(LAPTOP);
-        busy.push(measure(&mut sim, 1 - writer, writer));
+        busy.push(measure(&mut sim, 1 - writer, writer, Dial::Named));
         day += 1;
     }
 
@@ -407,39 +461,22 @@ fn main() {
         build.as_secs_f64(),
         first.stats[1].bytes_sent,
         first.bytes(),
-        first.round_trips(),
+        trips(first.half_round_trips()),
         ms(first.took)
     );
     println!();
     println!("| measure | samples | median | range |");
     println!("|---|---|---|---|");
-    let all: Vec<&Measure> = daily.iter().map(|(_, _, m)| m).collect();
-    rows("one check-in", &all);
-    for (writer, initiator, what) in [
-        (PHONE, LAPTOP, "written on the responder"),
-        (LAPTOP, LAPTOP, "written on the initiator"),
+    let dialled =
+        |dial: Dial| -> Vec<Daily> { daily.iter().filter(|d| d.dial == dial).copied().collect() };
+    let (named, anyone) = (dialled(Dial::Named), dialled(Dial::Anyone));
+    for (label, set) in [
+        ("one check-in, named device", &named),
+        ("one check-in, any device", &anyone),
     ] {
-        let picked: Vec<&Measure> = daily
-            .iter()
-            .filter(|(w, i, _)| (*w == *i) == (writer == initiator))
-            .map(|(_, _, m)| m)
-            .collect();
-        let n = picked.len();
-        println!(
-            "| … {what}: bytes both ways | {n} | {} | {} |",
-            median_u64(picked.iter().map(|m| m.bytes())),
-            range_u64(picked.iter().map(|m| m.bytes()))
-        );
-        println!(
-            "| … {what}: round trips | {n} | {} | {} |",
-            median_u64(picked.iter().map(|m| m.round_trips())),
-            range_u64(picked.iter().map(|m| m.round_trips()))
-        );
-        println!(
-            "| … {what}: round trips until both hold the changes | {n} | {} | {} |",
-            median_u64(picked.iter().map(|m| m.data_round_trips())),
-            range_u64(picked.iter().map(|m| m.data_round_trips()))
-        );
+        let refs: Vec<&Measure> = set.iter().map(|d| &d.measure).collect();
+        rows(label, &refs);
+        by_writer(label, set);
     }
     let busy_refs: Vec<&Measure> = busy.iter().collect();
     rows("busier day", &busy_refs);
@@ -457,9 +494,8 @@ fn main() {
         range_u64(both.iter().copied())
     );
     println!(
-        "| first full sync: round trips | {n} | {} | {} |",
-        median_u64(fresh.iter().map(Measure::round_trips)),
-        range_u64(fresh.iter().map(Measure::round_trips))
+        "| first full sync: round trips | {n} | {} | – |",
+        trips(median_u64(fresh.iter().map(Measure::half_round_trips)))
     );
     let times: Vec<Duration> = fresh.iter().map(|m| m.took).collect();
     println!(
@@ -482,14 +518,24 @@ fn main() {
     );
     println!();
     println!("- prose notes: compacted document {prose_document} bytes");
-    let daily_bytes = median_u64(all.iter().map(|m| m.bytes()));
-    let daily_trips = median_u64(all.iter().map(|m| m.round_trips()));
-    let data_trips = median_u64(all.iter().map(|m| m.data_round_trips()));
-    println!(
-        "- one day's changes (median): {daily_bytes} bytes (target ≤ 2,048); {daily_trips} \
-         round trips for the whole session with the handshake, {data_trips} until both \
-         sides hold the change (target ≤ 2)"
-    );
+    for (label, set) in [("named device", &named), ("any device", &anyone)] {
+        let bytes = median_u64(set.iter().map(|d| d.measure.bytes()));
+        let session = median_u64(set.iter().map(|d| d.measure.half_round_trips()));
+        let data = median_u64(set.iter().map(|d| d.measure.half_round_trips_to_data()));
+        let worst = set
+            .iter()
+            .map(|d| d.measure.half_round_trips())
+            .max()
+            .unwrap_or(0);
+        println!(
+            "- one day's changes, {label} (median): {bytes} bytes (target ≤ 2,048); {} \
+             round trips for the whole session with the handshake (at most {}), {} until both \
+             sides hold the change (target ≤ 2)",
+            trips(session),
+            trips(worst),
+            trips(data)
+        );
+    }
     let ratio = median_u64(from_phone.iter().copied()) as f64 / document as f64;
     let ratio_both = median_u64(both.iter().copied()) as f64 / document as f64;
     println!(

@@ -216,6 +216,15 @@ pub enum Kind {
     Sync,
 }
 
+/// How a sync initiator reaches its peer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dial {
+    /// To the device it names (Noise IK; the opening rides in the first flight).
+    Named,
+    /// To whichever paired device answers (Noise XX; one round trip more).
+    Anyone,
+}
+
 /// How a connection ended.
 #[derive(Debug)]
 pub enum Ending {
@@ -296,6 +305,8 @@ pub struct Captured {
 #[derive(Debug, Clone, Default)]
 pub struct SimStats {
     pub sessions_started: u64,
+    /// Sync sessions dialled to a named device ([`Dial::Named`]).
+    pub sessions_named: u64,
     pub sessions_completed: u64,
     pub sessions_failed: u64,
     pub sessions_stalled: u64,
@@ -541,16 +552,26 @@ impl Sim {
             .any(|c| pair_key(c.ends[0], c.ends[1]) == pair_key(a, b))
     }
 
-    /// Starts a sync session from `initiator` to `responder`; `None` when they cannot
-    /// reach each other.
+    /// Starts a sync session from `initiator` to `responder`, dialled either way
+    /// ([`Dial`], chosen by the seed); `None` when they cannot reach each other.
     pub fn connect(&mut self, initiator: usize, responder: usize) -> Option<u64> {
+        let dial = if self.rng.random_bool(0.5) {
+            Dial::Named
+        } else {
+            Dial::Anyone
+        };
+        self.connect_with(initiator, responder, dial)
+    }
+
+    /// Starts a sync session from `initiator` to `responder`, dialled as `dial`.
+    pub fn connect_with(&mut self, initiator: usize, responder: usize, dial: Dial) -> Option<u64> {
+        let app = self.devices[initiator].app();
+        let session = match dial {
+            Dial::Named => app.sync_session_to(&self.devices[responder].id),
+            Dial::Anyone => app.sync_session(Role::Initiator),
+        };
         let sessions: [Box<dyn Endpoint>; 2] = [
-            Box::new(
-                self.devices[initiator]
-                    .app()
-                    .sync_session(Role::Initiator)
-                    .expect("a sync session"),
-            ),
+            Box::new(session.expect("a sync session")),
             Box::new(
                 self.devices[responder]
                     .app()
@@ -558,7 +579,11 @@ impl Sim {
                     .expect("a sync session"),
             ),
         ];
-        self.open(Kind::Sync, [initiator, responder], sessions)
+        let id = self.open(Kind::Sync, [initiator, responder], sessions)?;
+        if dial == Dial::Named {
+            self.stats.sessions_named += 1;
+        }
+        Some(id)
     }
 
     /// Starts a pairing: `offering` shows a new code, `joining` types it.

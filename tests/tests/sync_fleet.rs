@@ -372,6 +372,7 @@ fn random_workloads_over_faulty_links_converge_and_lose_nothing() {
         heal_steps = heal_steps.max(s.heal_steps);
         let t = &mut total;
         t.sessions_started += s.stats.sessions_started;
+        t.sessions_named += s.stats.sessions_named;
         t.sessions_completed += s.stats.sessions_completed;
         t.sessions_failed += s.stats.sessions_failed;
         t.sessions_stalled += s.stats.sessions_stalled;
@@ -391,7 +392,7 @@ fn random_workloads_over_faulty_links_converge_and_lose_nothing() {
          {} started, {} completed, {} failed, {} stalled, {} cut; frames {} sent, {} dropped, \
          {} duplicated, {} delayed, {} reordered; {} restarts; errors {:?}; at most {} steps \
          to converge; {note_conflicts} days and {body_conflicts} entries left with concurrent \
-         versions",
+         versions; {} sessions dialled to a named device",
         summaries.len(),
         started.elapsed().as_secs_f64(),
         total.sessions_started,
@@ -407,6 +408,7 @@ fn random_workloads_over_faulty_links_converge_and_lose_nothing() {
         total.restarts,
         total.errors,
         heal_steps,
+        total.sessions_named,
     );
 
     let mut failures = failures.into_inner().unwrap();
@@ -428,5 +430,13 @@ fn random_workloads_over_faulty_links_converge_and_lose_nothing() {
     assert!(
         total.sessions_completed > 0 && acks > 0,
         "the runs did nothing"
+    );
+    // Both ways of dialling ran (sessions include pairings, which are neither).
+    assert!(
+        total.sessions_named > 0
+            && total.sessions_named + 3 * (summaries.len() as u64) < total.sessions_started,
+        "named {} of {} sessions",
+        total.sessions_named,
+        total.sessions_started
     );
 }

@@ -22,7 +22,7 @@ use reconnect_core::journal::{EntryInput, EntryKind};
 use reconnect_core::sync::FrameDecoder;
 use reconnect_core::{CheckInInput, Error, ProgramCommand, Reconnect, Role, SyncError};
 use reconnect_tests::journey::favourable_pre_check;
-use reconnect_tests::sync_harness::{Ending, Sim};
+use reconnect_tests::sync_harness::{Dial, Ending, Sim};
 
 /// Records, per thread, the largest single allocation made while armed.
 struct Tracking;
@@ -111,9 +111,16 @@ fn carries(haystack: &[u8], needle: &str) -> Option<&'static str> {
     .map(|(encoding, _)| encoding)
 }
 
-/// Runs one sync session from `initiator` to `responder` and returns its ending.
+/// Runs one sync session from `initiator` to whichever paired device answers (the
+/// responder) and returns its id.
 fn session(sim: &mut Sim, initiator: usize, responder: usize) -> u64 {
-    let id = sim.connect(initiator, responder).expect("reachable");
+    session_dialled(sim, initiator, responder, Dial::Anyone)
+}
+
+fn session_dialled(sim: &mut Sim, initiator: usize, responder: usize, dial: Dial) -> u64 {
+    let id = sim
+        .connect_with(initiator, responder, dial)
+        .expect("reachable");
     sim.run_until_idle(200).expect("the session settles");
     id
 }
@@ -132,6 +139,7 @@ fn nothing_the_user_wrote_crosses_the_wire_readable() {
         "CANARY-BODY-93bb: what I never told anyone",
         "CANARY-REASON-2e6a",
         "CANARY-BACK-c8d1: written on the laptop",
+        "CANARY-OPENING-5f3a: carried in a first flight",
     ];
     let mut sim = Sim::new(1, &[name, "laptop"]);
     sim.capture();
@@ -152,14 +160,16 @@ fn nothing_the_user_wrote_crosses_the_wire_readable() {
     laptop
         .journal_add(entry("from the laptop", secrets[4]))
         .unwrap();
-    let id = session(&mut sim, 0, 1);
+    // The phone calls the laptop by name: its news rides in the handshake's first message.
+    phone.check_in(note(secrets[5])).unwrap();
+    let id = session_dialled(&mut sim, 0, 1, Dial::Named);
     assert_completed(&sim, id);
 
     // Everything did arrive, and the names were exchanged at pairing.
     assert_eq!(laptop.heads().unwrap(), phone.heads().unwrap());
     assert_eq!(
         laptop.history(None).unwrap()[0].note.as_deref(),
-        Some(secrets[0])
+        Some(secrets[5])
     );
     let arrived = laptop.journal_get(&written.id).unwrap().unwrap();
     assert_eq!(
@@ -195,10 +205,10 @@ fn nothing_the_user_wrote_crosses_the_wire_readable() {
             panic!("the wire carries {needle:?} in {encoding}");
         }
     }
-    // And every frame is one of the three kinds, the data ones encrypted.
+    // And every frame is one of the four kinds, the data ones encrypted.
     for c in captured {
         assert!(
-            matches!(c.frame[4], 1..=3),
+            matches!(c.frame[4], 1..=4),
             "a frame of kind {}",
             c.frame[4]
         );
@@ -207,29 +217,38 @@ fn nothing_the_user_wrote_crosses_the_wire_readable() {
 
 #[test]
 fn altering_any_frame_of_a_session_ends_it_and_leaves_both_stores_whole() {
-    let mut sim = Sim::new(2, &["phone", "laptop"]);
+    for (seed, dial) in [(2, Dial::Named), (7, Dial::Anyone)] {
+        altering_any_frame(seed, dial);
+    }
+}
+
+fn altering_any_frame(seed: u64, dial: Dial) {
+    let mut sim = Sim::new(seed, &["phone", "laptop"]);
     sim.pair_all();
-    // How many frames a session with changes both ways takes.
-    sim.app(0).check_in(note("the phone's day")).unwrap();
-    sim.app(1)
-        .journal_add(entry("laptop", "the laptop's entry"))
-        .unwrap();
-    let clean = session(&mut sim, 1, 0);
+    let news_both_ways = |sim: &Sim, label: &str| {
+        sim.app(0)
+            .journal_add(entry("phone", &format!("phone {label}")))
+            .unwrap();
+        sim.app(1)
+            .journal_add(entry("laptop", &format!("laptop {label}")))
+            .unwrap();
+    };
+    // A first sync saves each side's state; the next one, with news on both sides, has
+    // the shape of every session after it.
+    news_both_ways(&sim, "first");
+    let first = session_dialled(&mut sim, 1, 0, dial);
+    assert_completed(&sim, first);
+    news_both_ways(&sim, "clean");
+    let clean = session_dialled(&mut sim, 1, 0, dial);
     assert_completed(&sim, clean);
     let frames = {
         let stats = sim.report(clean).unwrap().stats;
         stats[0].unwrap().frames_sent + stats[1].unwrap().frames_sent
     };
-    assert!(frames >= 6, "{frames} frames");
+    assert!(frames >= 4, "{dial:?}: {frames} frames");
 
     for target in 0..frames {
-        // News on both sides, so every turn carries changes.
-        sim.app(0)
-            .journal_add(entry("phone", &format!("phone {target}")))
-            .unwrap();
-        sim.app(1)
-            .journal_add(entry("laptop", &format!("laptop {target}")))
-            .unwrap();
+        news_both_ways(&sim, &target.to_string());
         let heads = [sim.app(0).heads().unwrap(), sim.app(1).heads().unwrap()];
         sim.intercept(Some(Box::new(move |_, _, index, mut frame| {
             if index == target {
@@ -239,12 +258,12 @@ fn altering_any_frame_of_a_session_ends_it_and_leaves_both_stores_whole() {
             }
             vec![frame]
         })));
-        let id = session(&mut sim, 1, 0);
+        let id = session_dialled(&mut sim, 1, 0, dial);
         sim.intercept(None);
         let report = sim.report(id).unwrap();
         let Ending::Failed { error, other, .. } = &report.ending else {
             panic!(
-                "frame {target} altered, yet the session ended {:?}",
+                "{dial:?}: frame {target} altered, yet the session ended {:?}",
                 report.ending
             );
         };
@@ -253,15 +272,15 @@ fn altering_any_frame_of_a_session_ends_it_and_leaves_both_stores_whole() {
                 error,
                 Error::Sync(SyncError::Decrypt | SyncError::Malformed(_) | SyncError::Protocol(_))
             ),
-            "frame {target}: {error:?}"
+            "{dial:?}: frame {target}: {error:?}"
         );
         assert!(
             matches!(other, None | Some(Error::Sync(SyncError::PeerAborted))),
-            "frame {target}: {other:?}"
+            "{dial:?}: frame {target}: {other:?}"
         );
         // What was applied before the altered frame is the other side's real changes:
         // a clean session afterwards brings both to the union of what they wrote.
-        let id = session(&mut sim, 0, 1);
+        let id = session_dialled(&mut sim, 0, 1, dial);
         assert_completed(&sim, id);
         let after = sim.app(0).heads().unwrap();
         assert_eq!(sim.app(1).heads().unwrap(), after);
@@ -276,7 +295,7 @@ fn altering_any_frame_of_a_session_ends_it_and_leaves_both_stores_whole() {
         .app(0)
         .journal_list(&reconnect_core::JournalFilter::default())
         .unwrap();
-    assert_eq!(entries.len() as u64, 1 + 2 * frames);
+    assert_eq!(entries.len() as u64, 4 + 2 * frames);
 }
 
 #[test]
@@ -346,6 +365,94 @@ fn a_session_recorded_on_the_wire_and_replayed_later_is_refused() {
     let id = session(&mut sim, 0, 1);
     assert_completed(&sim, id);
     assert_eq!(sim.app(0).heads().unwrap(), sim.app(1).heads().unwrap());
+}
+
+#[test]
+fn a_session_to_a_named_device_replayed_later_changes_nothing() {
+    let mut sim = Sim::new(8, &["phone", "laptop"]);
+    sim.pair_all();
+    let id = session_dialled(&mut sim, 1, 0, Dial::Named);
+    assert_completed(&sim, id);
+    sim.capture();
+    sim.app(1).check_in(note("carried in the opening")).unwrap();
+    let id = session_dialled(&mut sim, 1, 0, Dial::Named);
+    assert_completed(&sim, id);
+    let recorded: Vec<(usize, Vec<u8>)> = sim
+        .captured
+        .take()
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.conn == id)
+        .map(|c| (c.from, c.frame))
+        .collect();
+    let from = |device: usize| -> Vec<Vec<u8>> {
+        recorded
+            .iter()
+            .filter(|(from, _)| *from == device)
+            .map(|(_, f)| f.clone())
+            .collect()
+    };
+    let (from_laptop, from_phone) = (from(1), from(0));
+    assert_eq!(
+        from_laptop[0][4], 4,
+        "the opening of a session to a named device"
+    );
+    sim.app(0).check_in(note("the phone moved on")).unwrap();
+    let heads = sim.app(0).heads().unwrap();
+    let phone_files = store_bytes(&sim, 0);
+
+    // The opening is not bound to a session, so the phone reads it again: its changes
+    // are already there, and nothing is written.
+    let mut phone = sim.app(0).sync_session(Role::Responder).unwrap();
+    let step = phone.receive(&from_laptop[0]).unwrap();
+    assert!(!step.changed && !step.outgoing.is_empty());
+    assert_eq!(sim.app(0).heads().unwrap(), heads);
+    // What follows it cannot be read under the phone's new keys.
+    assert_eq!(
+        sync_error(phone.receive(from_laptop.last().unwrap())),
+        SyncError::Decrypt
+    );
+    assert_eq!(sim.app(0).heads().unwrap(), heads);
+    assert_eq!(
+        store_bytes(&sim, 0),
+        phone_files,
+        "the replay wrote to the store"
+    );
+
+    // The phone's answer replayed to a new session of the laptop's does not fit its keys.
+    let laptop_heads = sim.app(1).heads().unwrap();
+    let phone_id = sim.device(0).id.clone();
+    let mut laptop = sim.app(1).sync_session_to(&phone_id).unwrap();
+    assert_eq!(laptop.start().unwrap().len(), 1);
+    assert_eq!(
+        sync_error(laptop.receive(&from_phone[0])),
+        SyncError::Decrypt
+    );
+    assert_eq!(sim.app(1).heads().unwrap(), laptop_heads);
+
+    // The real devices still sync.
+    let id = session_dialled(&mut sim, 0, 1, Dial::Named);
+    assert_completed(&sim, id);
+    assert_eq!(sim.app(0).heads().unwrap(), sim.app(1).heads().unwrap());
+}
+
+/// A digest of every file of a device's store, to see that nothing was written. The
+/// WAL index (`-shm`) is left out: SQLite updates its read marks on every read.
+fn store_bytes(sim: &Sim, device: usize) -> Vec<(String, u64)> {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut files: Vec<(String, u64)> = std::fs::read_dir(sim.device(device).path())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| !path.to_string_lossy().ends_with("-shm"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let mut hasher = DefaultHasher::new();
+            std::fs::read(&path).unwrap_or_default().hash(&mut hasher);
+            (name, hasher.finish())
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 #[test]

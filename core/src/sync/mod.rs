@@ -4,7 +4,8 @@
 //!
 //! - [`pairing`]: a one-time code shown on one device, proven in a `Noise_XXpsk3`
 //!   handshake by the other; both pin each other's static key, id and name.
-//! - [`session`]: `Noise_XX` between pinned devices, then Automerge sync messages, each
+//! - [`session`]: `Noise_IK` to a named pinned device (its news in the first flight) or
+//!   `Noise_XX` to whichever pinned device answers, then Automerge sync messages, each
 //!   received round applied, checked and made durable before the reply is produced.
 //! - [`frame`] (the wire), `message` (inside the channel), `noise`, [`code`]
 //!   (pairing codes), [`limits`], [`error`].
