@@ -97,7 +97,8 @@ pub enum Command {
     /// Each side ends up with everything both have recorded; what arrives is saved as it
     /// comes, so a cut connection keeps what was already synced. Traffic is encrypted
     /// and only paired devices are let in. With --listen it serves one device after
-    /// another until interrupted (or once, with --once).
+    /// another until interrupted (or once, with --once). With several paired devices,
+    /// `--connect HOST:PORT --to DEVICE` says which one should answer there.
     Sync(SyncArgs),
     /// The devices paired with this one; `devices revoke ID` stops syncing with one
     Devices(DevicesArgs),

@@ -290,13 +290,12 @@ fn pair(offering: &Device, joining: &Device) -> (Value, Value, Value) {
 
 /// One sync: `listening` waits for one session, `connecting` reaches it.
 fn sync(listening: &Device, connecting: &Device) -> (Value, Value) {
-    let mut server = listening.spawn(
-        &[
-            &["--json", "sync", "--listen", "127.0.0.1:0", "--once"][..],
-            &QUICK,
-        ]
-        .concat(),
-    );
+    sync_with(listening, connecting, &[])
+}
+
+/// One sync, with `extra` options for the connecting side (such as `--to`).
+fn sync_with(listening: &Device, connecting: &Device, extra: &[&str]) -> (Value, Value) {
+    let mut server = listen_once(listening);
     let port = server.port();
     let client = connecting
         .run(
@@ -304,11 +303,23 @@ fn sync(listening: &Device, connecting: &Device) -> (Value, Value) {
                 &["--json", "sync", "--connect"][..],
                 &[&format!("127.0.0.1:{port}")],
                 &QUICK,
+                extra,
             ]
             .concat(),
         )
         .last_json();
     (server.finish().last_json(), client)
+}
+
+/// `device` waiting for one sync session, with `--json`.
+fn listen_once(device: &Device) -> Running {
+    device.spawn(
+        &[
+            &["--json", "sync", "--listen", "127.0.0.1:0", "--once"][..],
+            &QUICK,
+        ]
+        .concat(),
+    )
 }
 
 /// A valid code that is not `code`: its first character changed.
@@ -423,7 +434,13 @@ fn two_devices_pair_check_in_on_different_days_and_sync_both_ways() {
         said.contains("Synced with terminal on beta: nothing new arrived here."),
         "{said}"
     );
-    assert!(said.contains("Sent ") && said.contains("rounds."), "{said}");
+    // To its only paired device a session opens with its sync message, so with nothing
+    // new it may take a single round.
+    let moved = said.lines().last().unwrap_or_default();
+    assert!(
+        moved.starts_with("Sent ") && (moved.ends_with(" round.") || moved.ends_with(" rounds.")),
+        "{said}"
+    );
     let served = server.finish().succeeded();
     assert!(served.contains("Synced with terminal on alpha"), "{served}");
 
@@ -769,6 +786,11 @@ fn mistakes_and_missing_peers_are_one_line_with_the_usual_exit_codes() {
         ),
         (&["pair", "join"], "usage"),
         (&["devices", "revoke", "xyz"], "invalid_input"),
+        (&["sync", "--to", "beta"], "usage"),
+        (
+            &["sync", "--listen", "127.0.0.1:1", "--to", "beta"],
+            "usage",
+        ),
     ] {
         let out = alpha.run(&[&["--json"], args].concat());
         assert_eq!(out.error_kind(2), kind, "{args:?}");
@@ -805,6 +827,10 @@ fn each_new_command_explains_itself() {
         (&["pair", "offer", "--help"], "never written to a file"),
         (&["pair", "join", "--help"], "QR string"),
         (&["sync", "--help"], "--listen"),
+        (
+            &["sync", "--help"],
+            "--to <DEVICE> With --connect: sync with this paired device",
+        ),
         (&["devices", "--help"], "revoke"),
         (&["devices", "revoke", "--help"], "brings it back"),
     ] {
@@ -820,4 +846,177 @@ fn each_new_command_explains_itself() {
             "{command}: {top}"
         );
     }
+}
+
+/// Day 0, before both others, for a third device whose check-in must not meet theirs.
+const DAY_ZERO: &str = "2026-11-28T19:00:00Z";
+
+/// `device` reaching a listener at `port` with `args` after `--connect`.
+fn connect(device: &Device, port: u16, args: &[&str]) -> Finished {
+    let address = format!("127.0.0.1:{port}");
+    device.run(&[&["sync", "--connect", address.as_str()][..], &QUICK, args].concat())
+}
+
+#[test]
+fn to_names_the_device_by_name_or_by_id_and_both_sides_sync() {
+    let alpha = Device::new("alpha");
+    let beta = Device::new("beta");
+    pair(&alpha, &beta);
+    alpha.check_in(DAY_ONE, "alpha's day");
+    beta.check_in(DAY_TWO, "beta's day");
+
+    // By name, in any case: beta waits, alpha reaches it.
+    let (served, reached) = sync_with(&beta, &alpha, &["--to", "Terminal on BETA"]);
+    assert_eq!(reached["event"], "synced");
+    assert_eq!(reached["target"], "given");
+    assert_eq!(reached["peer"]["name"], "terminal on beta");
+    assert_eq!(served["peer"]["name"], "terminal on alpha");
+    assert_eq!(served.get("target"), None, "the listener chose nothing");
+    for result in [&served, &reached] {
+        assert_eq!(result["changed"], true, "{result}");
+    }
+    let both = ["beta's day", "alpha's day"];
+    assert_eq!(alpha.notes(), both);
+    assert_eq!(beta.notes(), both);
+
+    // By id, the other way round, in words: beta's new note reaches alpha.
+    beta.check_in(DAY_TWO, "beta changed her mind");
+    let mut server = listen_once(&alpha);
+    let port = server.port();
+    let said = connect(&beta, port, &["--to", &alpha.device_id()]).succeeded();
+    assert!(
+        said.contains("Synced with terminal on alpha: nothing new arrived here."),
+        "{said}"
+    );
+    let served = server.finish().last_json();
+    assert_eq!(served["changed"], true, "{served}");
+    let both = ["beta changed her mind", "alpha's day"];
+    assert_eq!(alpha.notes(), both);
+    assert_eq!(beta.notes(), both);
+}
+
+#[test]
+fn to_refuses_an_unknown_revoked_or_shared_name_before_connecting() {
+    let alpha = Device::new("alpha");
+    let beta = Device::new("beta");
+    let twins = [Device::new("twin"), Device::new("twin")];
+    pair(&alpha, &beta);
+    for twin in &twins {
+        pair(&alpha, twin);
+    }
+    let beta_id = beta.device_id();
+    let twin_ids = twins.each_ref().map(Device::device_id);
+    alpha.check_in(DAY_ONE, "alpha's day");
+    beta.check_in(DAY_TWO, "beta's day");
+
+    // Beta waits for one session; none of the refused attempts reaches it.
+    let mut server = listen_once(&beta);
+    let port = server.port();
+
+    let unknown = connect(&alpha, port, &["--to", "gamma"]);
+    assert!(unknown.stdout.is_empty(), "{:?}", unknown.stdout);
+    let said = unknown.failed(2);
+    assert!(
+        said.starts_with("reconnect: no paired device is named or has the id \"gamma\""),
+        "{said}"
+    );
+    for known in [
+        format!("terminal on beta (id {beta_id})"),
+        format!("terminal on twin (id {})", twin_ids[0]),
+        format!("terminal on twin (id {})", twin_ids[1]),
+    ] {
+        assert!(said.contains(&known), "{said}");
+    }
+    let json = connect(&alpha, port, &["--json", "--to", "gamma"]);
+    assert_eq!(json.error_kind(2), "invalid_input");
+
+    let shared = connect(&alpha, port, &["--to", "terminal on twin"]).failed(2);
+    assert!(
+        flat(&shared).contains("2 paired devices are named \"terminal on twin\""),
+        "{shared}"
+    );
+    assert!(
+        shared.contains(&twin_ids[0]) && shared.contains(&twin_ids[1]),
+        "{shared}"
+    );
+    assert!(!shared.contains(&beta_id), "{shared}");
+    assert!(shared.contains("give --to the id"), "{shared}");
+
+    alpha.json(&["devices", "revoke", &twin_ids[0]]);
+    let revoked = connect(&alpha, port, &["--to", &twin_ids[0]]).failed(2);
+    assert!(
+        revoked.contains(&format!(
+            "terminal on twin (id {}, revoked) was revoked here",
+            twin_ids[0]
+        )),
+        "{revoked}"
+    );
+
+    // Nothing changed on either side, and beta still waits for its first session.
+    assert_eq!(alpha.notes(), ["alpha's day"]);
+    assert_eq!(beta.notes(), ["beta's day"]);
+    let reached = connect(&alpha, port, &["--json", "--to", "terminal on beta"]).last_json();
+    assert_eq!(reached["target"], "given");
+    let served = server.finish().last_json();
+    assert_eq!(served["peer"]["device_id"], alpha.device_id().as_str());
+    assert_eq!(beta.notes(), ["beta's day", "alpha's day"]);
+}
+
+#[test]
+fn with_two_paired_devices_and_no_to_whichever_answers_syncs() {
+    let alpha = Device::new("alpha");
+    let beta = Device::new("beta");
+    let gamma = Device::new("gamma");
+    pair(&alpha, &beta);
+    pair(&alpha, &gamma);
+    gamma.check_in(DAY_ZERO, "gamma's day");
+    alpha.check_in(DAY_ONE, "alpha's day");
+    beta.check_in(DAY_TWO, "beta's day");
+
+    // No --to: alpha syncs with beta, then with gamma, each the one that answers.
+    let (_, reached) = sync(&beta, &alpha);
+    assert_eq!(reached["target"], "any_paired");
+    assert_eq!(reached["peer"]["name"], "terminal on beta");
+    let (_, reached) = sync(&gamma, &alpha);
+    assert_eq!(reached["target"], "any_paired");
+    assert_eq!(reached["peer"]["name"], "terminal on gamma");
+    let all = ["beta's day", "alpha's day", "gamma's day"];
+    assert_eq!(alpha.notes(), all);
+    assert_eq!(gamma.notes(), all);
+    assert_eq!(beta.notes(), ["beta's day", "alpha's day"]);
+
+    // Asking for beta where gamma waits: gamma cannot open the session, alpha says why.
+    gamma.check_in(DAY_ZERO, "gamma's second thoughts");
+    let mut server = listen_once(&gamma);
+    let port = server.port();
+    let said = connect(&alpha, port, &["--to", "terminal on beta"]).failed(1);
+    let beta_id = beta.device_id();
+    assert!(
+        flat(&said).contains(&format!(
+            "it is probably not terminal on beta (id {beta_id}), so check the address"
+        )),
+        "{said}"
+    );
+    let refused = server.finish();
+    assert_eq!(refused.error_kind(1), "protocol");
+    assert!(
+        refused
+            .stderr
+            .contains("was trying to reach another device, not this one"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(alpha.notes(), all);
+    assert_eq!(gamma.notes()[2], "gamma's second thoughts");
+
+    // With gamma revoked, beta is the only paired device left: chosen without --to.
+    alpha.json(&["devices", "revoke", &gamma.device_id()]);
+    beta.check_in(DAY_TWO, "beta changed her mind");
+    let (served, reached) = sync(&beta, &alpha);
+    assert_eq!(reached["target"], "only_paired");
+    assert_eq!(reached["peer"]["device_id"], beta_id.as_str());
+    assert_eq!(reached["changed"], true);
+    assert_eq!(served["changed"], true);
+    assert_eq!(alpha.notes()[0], "beta changed her mind");
+    assert_eq!(beta.notes()[2], "gamma's day");
 }

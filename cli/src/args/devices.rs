@@ -85,6 +85,19 @@ pub struct SyncArgs {
     pub once: bool,
     #[command(flatten)]
     pub meet: MeetArgs,
+    /// With --connect: sync with this paired device only, given by its id or its name
+    /// as `reconnect devices` shows it (case does not matter). Without it: the paired
+    /// device, if only one is not revoked, else whichever paired device answers
+    // `requires` alone lets --listen through: clap waives a requirement that conflicts
+    // with an argument given.
+    #[arg(
+        long,
+        value_name = "DEVICE",
+        requires = "connect",
+        conflicts_with = "listen",
+        help_heading = "Network"
+    )]
+    pub to: Option<String>,
 }
 
 #[derive(Debug, Args)]

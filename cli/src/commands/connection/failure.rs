@@ -21,6 +21,15 @@ pub enum Side {
 pub enum Cause {
     Session(SyncError),
     Transport(TransportError),
+    /// A sync to a chosen device that the device which answered ended before replying:
+    /// it could not open it, so it is most likely another device. `device` names the
+    /// chosen one, for people.
+    Unopened {
+        device: String,
+    },
+    /// The first frame of a sync could not be opened here: most likely the device that
+    /// connected chose another device to sync with.
+    Misaddressed,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +55,8 @@ impl LinkError {
         match &self.cause {
             Cause::Session(err) => sync_kind(err),
             Cause::Transport(err) => transport_kind(err),
+            Cause::Unopened { .. } => sync_kind(&SyncError::PeerAborted),
+            Cause::Misaddressed => sync_kind(&SyncError::Decrypt),
         }
     }
 
@@ -53,6 +64,16 @@ impl LinkError {
         match &self.cause {
             Cause::Session(err) => session_words(self.side, err),
             Cause::Transport(err) => transport_words(self.side, err),
+            Cause::Unopened { device } => format!(
+                "the device that answered ended the session before it began: it is probably \
+                 not {device}, so check the address (if it is, its own message says what went \
+                 wrong there); {}",
+                again(self.side)
+            ),
+            Cause::Misaddressed => "the device that connected was trying to reach another \
+                 device, not this one, so nothing was exchanged; check the address it used (and \
+                 its --to, if it gave one)"
+                .into(),
         }
     }
 }

@@ -43,15 +43,27 @@ pub fn paired(peer: &Peer, side: Side, counts: Counts, json: bool) -> Result<Out
     Ok(output.saved("the devices were paired"))
 }
 
-pub fn synced(peer: &Peer, driven: Driven, rounds: u32, json: bool) -> Result<Output, CliError> {
+/// A finished sync. `target` is how the connecting side chose the device (see
+/// `Target::kind`); `--json` reports it, and the listening side has none.
+pub fn synced(
+    peer: &Peer,
+    driven: Driven,
+    rounds: u32,
+    target: Option<&str>,
+    json: bool,
+) -> Result<Output, CliError> {
     let output = if json {
-        Output::json_line(&json!({
+        let mut event = json!({
             "event": "synced",
             "peer": { "device_id": peer.device_id, "name": peer.name },
             "changed": driven.changed,
             "moved": driven.counts,
             "rounds": rounds,
-        }))?
+        });
+        if let Some(target) = target {
+            event["target"] = target.into();
+        }
+        Output::json_line(&event)?
     } else {
         let name = clean::one_line(&peer.name);
         Output::lines(vec![
