@@ -514,6 +514,11 @@ void uniffi_reconnect_ffi_fn_method_reconnectstore_revoke_peer(uint64_t ptr, Rus
 uint64_t uniffi_reconnect_ffi_fn_method_reconnectstore_sync_session(uint64_t ptr, RustBuffer role, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_FN_METHOD_RECONNECTSTORE_SYNC_SESSION_TO
+#define UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_FN_METHOD_RECONNECTSTORE_SYNC_SESSION_TO
+uint64_t uniffi_reconnect_ffi_fn_method_reconnectstore_sync_session_to(uint64_t ptr, RustBuffer device_id, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_FN_CLONE_FRAMEDECODER
 #define UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_FN_CLONE_FRAMEDECODER
 uint64_t uniffi_reconnect_ffi_fn_clone_framedecoder(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -1163,6 +1168,12 @@ uint16_t uniffi_reconnect_ffi_checksum_method_reconnectstore_revoke_peer(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_CHECKSUM_METHOD_RECONNECTSTORE_SYNC_SESSION
 #define UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_CHECKSUM_METHOD_RECONNECTSTORE_SYNC_SESSION
 uint16_t uniffi_reconnect_ffi_checksum_method_reconnectstore_sync_session(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_CHECKSUM_METHOD_RECONNECTSTORE_SYNC_SESSION_TO
+#define UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_CHECKSUM_METHOD_RECONNECTSTORE_SYNC_SESSION_TO
+uint16_t uniffi_reconnect_ffi_checksum_method_reconnectstore_sync_session_to(void
     
 );
 #endif

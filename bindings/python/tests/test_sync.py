@@ -15,10 +15,15 @@ LAPTOP_NOW = "2026-11-29T19:00:00Z"
 
 
 def open_store(data_dir, name, now):
+    return open_store_with_key(data_dir, name, os.urandom(32), now)
+
+
+def open_store_with_key(data_dir, name, key, now):
+    """Opens (or reopens, with the same key) a store whose clock stands still at `now`."""
     return rc.ReconnectStore.open(
         rc.OpenOptions(
             data_dir=str(data_dir),
-            key=os.urandom(32),
+            key=key,
             device_name=name,
             time_zone=ZONE,
             fixed_now=now,
@@ -157,6 +162,75 @@ def test_check_ins_on_each_device_reach_both_after_a_sync(phone, laptop):
     with pytest.raises(rc.ReconnectError.Sync) as raised:
         initiator.receive(b"\x00\x00\x00\x02\x03\x00")
     assert raised.value.reason == rc.SyncFailure.SESSION_ENDED()
+
+
+def flights(frames):
+    """One-way flights: runs of frames going the same way, each a trip across the link."""
+    directions = [direction for direction, _ in frames]
+    return sum(1 for i, d in enumerate(directions) if i == 0 or d != directions[i - 1])
+
+
+def test_a_session_to_a_known_device_settles_in_three_flights(tmp_path):
+    keys = {"phone": os.urandom(32), "laptop": os.urandom(32)}
+
+    def on_day(name, day):
+        # The clock stands still, so a new day means reopening the store.
+        return open_store_with_key(tmp_path / name, name, keys[name], f"2026-11-{day:02d}T19:00:00Z")
+
+    # Each check-in on its own day, so every one survives the merges.
+    phone, laptop = on_day("phone", 1), on_day("laptop", 2)
+    pair(phone, laptop)
+    written = ["phone, day 1", "laptop, day 2"]
+    check_in(phone, written[0])
+    check_in(laptop, written[1])
+    _, _, (i_err, r_err, _) = sync(laptop, phone)
+    assert (i_err, r_err) == (None, None)
+
+    # Later, with the first sync's state saved, each device checks in once more and the
+    # laptop syncs to the phone by its id. Automerge guesses what the other side holds
+    # with a Bloom filter: a false positive (about 1 in 100 for one change) costs a round
+    # trip more. Each later day is a fresh draw, so up to three are tried; every one must
+    # converge, and one must take three flights.
+    counted = []
+    try:
+        for day in (3, 5, 7):
+            phone.close()
+            laptop.close()
+            phone, laptop = on_day("phone", day), on_day("laptop", day + 1)
+            written += [f"phone, day {day}", f"laptop, day {day + 1}"]
+            check_in(phone, written[-2])
+            check_in(laptop, written[-1])
+
+            initiator = laptop.sync_session_to(phone.device_id())
+            responder = phone.sync_session(rc.SyncRole.RESPONDER)
+            assert initiator.role() == rc.SyncRole.INITIATOR
+            i_err, r_err, frames = run(initiator, responder)
+            assert (i_err, r_err) == (None, None)
+            assert initiator.peer().name == "phone"
+            assert responder.peer().name == "laptop"
+            newest_first = written[::-1]
+            assert [c.note for c in phone.history(None)] == newest_first
+            assert [c.note for c in laptop.history(None)] == newest_first
+            counted.append(flights(frames))
+            if counted[-1] == 3:
+                break
+    finally:
+        phone.close()
+        laptop.close()
+    assert set(counted) <= {3, 5}, counted
+    assert counted[-1] == 3, counted
+
+
+def test_a_session_to_an_unknown_or_revoked_device_is_refused(phone, laptop):
+    with pytest.raises(rc.ReconnectError.Sync) as raised:
+        laptop.sync_session_to("no-such-device")
+    assert raised.value.reason == rc.SyncFailure.UNKNOWN_PEER()
+
+    pair(phone, laptop)
+    laptop.revoke_peer(phone.device_id())
+    with pytest.raises(rc.ReconnectError.Sync) as raised:
+        laptop.sync_session_to(phone.device_id())
+    assert raised.value.reason == rc.SyncFailure.REVOKED_PEER()
 
 
 def test_a_wrong_code_fails_on_both_sides_and_burns_the_offer(phone, laptop):

@@ -46,10 +46,24 @@ extension ReconnectClient {
         try await offActor { try $0.pairAsJoiner(codeOrQr: codeOrQR) }
     }
 
-    /// A sync session with whichever paired device is on the other end. Run it with
-    /// `runSync`.
+    /// A sync session with whichever paired device is on the other end. Use it to answer
+    /// a connection (`.responder`; it answers both kinds of initiator), or to open one
+    /// when this device does not know which device will answer; prefer `syncSession(to:)`
+    /// when it does. Run it with `runSync`.
     public func syncSession(role: SyncRole) async throws -> SyncSession {
         try await offActor { try $0.syncSession(role: role) }
+    }
+
+    /// The initiating side of a sync session with one paired device, chosen by its
+    /// `deviceId` (a `Peer.deviceId`): use it when this device opens the connection to a
+    /// device it knows. Its first frame already carries this device's news, so the sync
+    /// settles a round trip sooner than with `syncSession(role:)`; the other device
+    /// answers with a `.responder` session. Run it with `runSync`.
+    ///
+    /// - Throws: `ReconnectError.Sync` for an unknown (`.unknownPeer`) or revoked
+    ///   (`.revokedPeer`) device.
+    public func syncSession(to deviceId: String) async throws -> SyncSession {
+        try await offActor { try $0.syncSessionTo(deviceId: deviceId) }
     }
 
     /// Paired devices, revoked ones included (`revokedAt` set).

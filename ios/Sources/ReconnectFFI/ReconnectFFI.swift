@@ -1400,8 +1400,22 @@ public protocol ReconnectStoreProtocol: AnyObject, Sendable {
     
     /**
      * A sync session with whichever paired device is on the other end of a connection.
+     * Use it to answer a connection (`Responder`; it answers both kinds of initiator),
+     * or to open one when this device does not know which device will answer; prefer
+     * `sync_session_to` when it does.
      */
     func syncSession(role: SyncRole) throws  -> SyncSession
+    
+    /**
+     * The initiating side of a sync session with one paired device, chosen by its
+     * `device_id` (as in `peers()`): use it when this device opens the connection to a
+     * device it already knows. Its first frame already carries this device's news, so a
+     * sync settles a round trip sooner than with `sync_session(Initiator)`; the other
+     * device answers with `sync_session(Responder)`. Refused with `Sync { reason:
+     * UnknownPeer }` for an unknown id and `Sync { reason: RevokedPeer }` for a revoked
+     * device.
+     */
+    func syncSessionTo(deviceId: String) throws  -> SyncSession
     
 }
 open class ReconnectStore: ReconnectStoreProtocol, @unchecked Sendable {
@@ -2022,6 +2036,9 @@ open func revokePeer(deviceId: String)throws   {try rustCallWithError(FfiConvert
     
     /**
      * A sync session with whichever paired device is on the other end of a connection.
+     * Use it to answer a connection (`Responder`; it answers both kinds of initiator),
+     * or to open one when this device does not know which device will answer; prefer
+     * `sync_session_to` when it does.
      */
 open func syncSession(role: SyncRole)throws  -> SyncSession  {
     return try  FfiConverterTypeSyncSession_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
@@ -2029,6 +2046,25 @@ open func syncSession(role: SyncRole)throws  -> SyncSession  {
     uniffi_reconnect_ffi_fn_method_reconnectstore_sync_session(
             self.uniffiCloneHandle(),
         FfiConverterTypeSyncRole_lower(role),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The initiating side of a sync session with one paired device, chosen by its
+     * `device_id` (as in `peers()`): use it when this device opens the connection to a
+     * device it already knows. Its first frame already carries this device's news, so a
+     * sync settles a round trip sooner than with `sync_session(Initiator)`; the other
+     * device answers with `sync_session(Responder)`. Refused with `Sync { reason:
+     * UnknownPeer }` for an unknown id and `Sync { reason: RevokedPeer }` for a revoked
+     * device.
+     */
+open func syncSessionTo(deviceId: String)throws  -> SyncSession  {
+    return try  FfiConverterTypeSyncSession_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_sync_session_to(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(deviceId),uniffiCallStatus
     )
 })
 }
@@ -5654,7 +5690,7 @@ public struct SessionStats: Equatable, Hashable {
     public var framesReceived: UInt64
     public var bytesReceived: UInt64
     /**
-     * Messages received inside the channel (sync messages, idles, done).
+     * Messages received inside the channel (sync messages, done).
      */
     public var rounds: UInt32
 
@@ -5662,7 +5698,7 @@ public struct SessionStats: Equatable, Hashable {
     // declare one manually.
     public init(framesSent: UInt64, bytesSent: UInt64, framesReceived: UInt64, bytesReceived: UInt64, 
         /**
-         * Messages received inside the channel (sync messages, idles, done).
+         * Messages received inside the channel (sync messages, done).
          */rounds: UInt32) {
         self.framesSent = framesSent
         self.bytesSent = bytesSent
@@ -11213,7 +11249,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_reconnect_ffi_checksum_method_reconnectstore_revoke_peer() != 62325) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_sync_session() != 17386) {
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_sync_session() != 49318) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_sync_session_to() != 45299) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reconnect_ffi_checksum_method_framedecoder_buffered() != 24769) {

@@ -6,6 +6,7 @@ import app.reconnect.ffi.PairingSession
 import app.reconnect.ffi.Peer
 import app.reconnect.ffi.ReconnectException
 import app.reconnect.ffi.SessionStats
+import app.reconnect.ffi.SyncFailure
 import app.reconnect.ffi.SyncRole
 import app.reconnect.ffi.SyncSession
 import app.reconnect.ffi.SyncStep
@@ -48,8 +49,23 @@ suspend fun Reconnect.pairAsOfferer(codeOrQr: String): PairingSession =
 suspend fun Reconnect.pairAsJoiner(codeOrQr: String): PairingSession =
     onIo { it.pairAsJoiner(codeOrQr) }
 
-/** A sync session with whichever paired device is on the other end. Run it with [runSync]. */
+/**
+ * A sync session with whichever paired device is on the other end. Use it to answer a
+ * connection ([SyncRole.RESPONDER]; it answers both kinds of initiator), or to open one
+ * when this device does not know which device will answer; prefer [syncSessionTo] when it
+ * does. Run it with [runSync].
+ */
 suspend fun Reconnect.syncSession(role: SyncRole): SyncSession = onIo { it.syncSession(role) }
+
+/**
+ * The initiating side of a sync session with one paired device, chosen by its [deviceId]
+ * (a [Peer.deviceId]): use it when this device opens the connection to a device it knows.
+ * Its first frame already carries this device's news, so the sync settles a round trip
+ * sooner than with [syncSession]; the other device answers with a [SyncRole.RESPONDER]
+ * session. Run it with [runSync]. Fails with [ReconnectException.Sync] for an unknown
+ * ([SyncFailure.UnknownPeer]) or revoked ([SyncFailure.RevokedPeer]) device.
+ */
+suspend fun Reconnect.syncSessionTo(deviceId: String): SyncSession = onIo { it.syncSessionTo(deviceId) }
 
 /** Paired devices, revoked ones included ([Peer.revokedAt] set). */
 suspend fun Reconnect.peers(): List<Peer> = onIo { it.peers() }

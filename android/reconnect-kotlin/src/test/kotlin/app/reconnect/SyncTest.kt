@@ -3,6 +3,7 @@ package app.reconnect
 import app.reconnect.ffi.ReconnectException
 import app.reconnect.ffi.SyncFailure
 import app.reconnect.ffi.SyncRole
+import app.reconnect.ffi.SyncSession
 import java.io.File
 import java.time.Duration
 import java.time.Instant
@@ -36,10 +37,21 @@ class SyncTest {
     private class Link {
         val toA = Channel<ByteArray>(Channel.UNLIMITED)
         val toB = Channel<ByteArray>(Channel.UNLIMITED)
-        val aSend: suspend (ByteArray) -> Unit = { toB.send(it) }
+
+        /** Who sent each frame, in the order they were sent: 'a' or 'b'. */
+        private val senders = mutableListOf<Char>()
+
+        val aSend: suspend (ByteArray) -> Unit = { sent('a'); toB.send(it) }
         val aReceive: suspend () -> ByteArray = { toA.receive() }
-        val bSend: suspend (ByteArray) -> Unit = { toA.send(it) }
+        val bSend: suspend (ByteArray) -> Unit = { sent('b'); toA.send(it) }
         val bReceive: suspend () -> ByteArray = { toB.receive() }
+
+        private fun sent(by: Char) = synchronized(senders) { senders.add(by) }
+
+        /** One-way flights so far: runs of frames going the same way, each a trip across. */
+        fun flights(): Int = synchronized(senders) {
+            senders.indices.count { it == 0 || senders[it] != senders[it - 1] }
+        }
     }
 
     /** Runs both sides at once; each side's result, success or failure. */
@@ -120,6 +132,79 @@ class SyncTest {
                 )
                 assertEquals(expected, phone.history().map { it.date to it.note })
                 assertEquals(expected, laptop.history().map { it.date to it.note })
+            }
+        }
+    }
+
+    @Test
+    fun `a session to a known device settles in three flights after a first sync`() = runBlocking<Unit> {
+        // The clock stands still, so a new day means reopening the store; each check-in is
+        // on its own day, so every one survives the merges.
+        fun onDay(name: String, seed: Int, day: Long) =
+            device(name, seed, Instant.parse("2026-03-01T09:30:00Z").plus(Duration.ofDays(day)))
+        fun syncBoth(initiator: Reconnect, session: SyncSession, responder: Reconnect, link: Link) {
+            val (sent, answered) = both(
+                { initiator.runSync(session, link.aSend, link.aReceive) },
+                { responder.runSync(responder.syncSession(SyncRole.RESPONDER), link.bSend, link.bReceive) },
+            )
+            assertEquals("phone", sent.getOrThrow().peer.name)
+            assertEquals("laptop", answered.getOrThrow().peer.name)
+        }
+
+        val written = mutableListOf("phone, day 1", "laptop, day 2")
+        onDay("phone", 1, 1).use { phone ->
+            onDay("laptop", 2, 2).use { laptop ->
+                pair(phone, laptop)
+                phone.checkIn(mood = 3, urge = 4, note = written[0])
+                laptop.checkIn(mood = 4, urge = 2, note = written[1])
+                syncBoth(laptop, laptop.syncSession(SyncRole.INITIATOR), phone, Link())
+            }
+        }
+
+        // Later, with the first sync's state saved, each device checks in once more and the
+        // laptop syncs to the phone by its id. Automerge guesses what the other side holds
+        // with a Bloom filter: a false positive (about 1 in 100 for one change) costs a round
+        // trip more. Each later day is a fresh draw, so up to three are tried; every one must
+        // converge, and one must take three flights.
+        val counted = mutableListOf<Int>()
+        for (day in listOf(3L, 5L, 7L)) {
+            onDay("phone", 1, day).use { phone ->
+                onDay("laptop", 2, day + 1).use { laptop ->
+                    written += listOf("phone, day $day", "laptop, day ${day + 1}")
+                    phone.checkIn(mood = 3, urge = 1, note = written[written.size - 2])
+                    laptop.checkIn(mood = 5, urge = 0, note = written.last())
+                    val toPhone = laptop.syncSessionTo(phone.deviceId())
+                    assertEquals(SyncRole.INITIATOR, toPhone.role())
+                    val link = Link()
+                    syncBoth(laptop, toPhone, phone, link)
+                    counted += link.flights()
+
+                    val newestFirst = written.reversed()
+                    assertEquals(newestFirst, phone.history().map { it.note })
+                    assertEquals(newestFirst, laptop.history().map { it.note })
+                }
+            }
+            if (counted.last() == 3) break
+        }
+        assertTrue(counted.all { it == 3 || it == 5 }, "$counted")
+        assertEquals(3, counted.last(), "$counted")
+    }
+
+    @Test
+    fun `a session to an unknown or revoked device is refused`() = runBlocking<Unit> {
+        device("phone", 1, phoneNow).use { phone ->
+            device("laptop", 2, laptopNow).use { laptop ->
+                val unknown = assertThrows<ReconnectException.Sync> {
+                    runBlocking { laptop.syncSessionTo("no-such-device") }
+                }
+                assertEquals(SyncFailure.UnknownPeer, unknown.reason)
+
+                pair(phone, laptop)
+                laptop.revokePeer(phone.deviceId())
+                val revoked = assertThrows<ReconnectException.Sync> {
+                    runBlocking { laptop.syncSessionTo(phone.deviceId()) }
+                }
+                assertEquals(SyncFailure.RevokedPeer, revoked.reason)
             }
         }
     }
