@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::notify::ChangeEvent;
 use crate::store::{OfferStatus, Peer, StaticKeys};
 use crate::sync::code::PairingCode;
+use crate::sync::limits::MAX_OPENING_BYTES;
 use crate::sync::message::Hello;
 use crate::sync::pairing::{self, MAX_OFFER_TTL, OFFER_TTL};
 use crate::sync::{Limits, PairingOffer, PairingSession, Role, SyncError, SyncSession};
@@ -138,21 +139,55 @@ impl Reconnect {
     }
 
     /// The next sync message for the peer, if there is anything to say, and whether both
-    /// sides hold the same changes (the peer's last heads are ours).
-    pub(crate) fn sync_generate(&self, state: &mut SyncState) -> Result<Turn> {
+    /// sides hold the same changes (the peer's last heads are ours). When the peer's
+    /// heads are all known here, the changes it lacks are exactly those that are not
+    /// their ancestors: they are sent as such (when they fit in one Noise message)
+    /// rather than trusting Automerge's Bloom filter, whose false positives would cost
+    /// another round trip. With `withhold`, the message says only our heads and what we
+    /// need: no changes, no summary of what we have (an answer to an opening that may
+    /// be a replay must not tell how much was written since).
+    pub(crate) fn sync_generate(&self, state: &mut SyncState, withhold: bool) -> Result<Turn> {
         let mut guard = self.lock()?;
         let mut next = state.clone();
         let turn = catch_unwind(AssertUnwindSafe(|| {
             let doc = &mut guard.doc;
             let message = doc.sync().generate_sync_message(&mut next);
+            let message = match message {
+                Some(mut message) if withhold => {
+                    message.changes = ChunkList::empty();
+                    message.have = Vec::new();
+                    next.sent_hashes.clone_from(&state.sent_hashes);
+                    Some(message.encode())
+                }
+                Some(message) => Some(with_exact_changes(
+                    doc,
+                    message,
+                    &mut next,
+                    &state.sent_hashes,
+                )),
+                None => None,
+            };
             Turn {
-                message: message.map(Message::encode),
-                in_sync: in_sync(doc, &next),
+                message,
+                in_sync: !withhold && in_sync(doc, &next),
             }
         }))
         .map_err(|_| unanswerable())?;
         *state = next;
         Ok(turn)
+    }
+
+    /// The counter for the next opening to `peer`, durably raised; refused if the peer
+    /// was revoked (or forgotten) since the session was made.
+    pub(crate) fn sync_next_opening(&self, peer: &Peer) -> Result<u64> {
+        let mut guard = self.lock()?;
+        still_trusted(&guard, peer)?;
+        Ok(guard.store.next_opening(&peer.device_id)?)
+    }
+
+    /// Whether an opening from `peer` with `counter` is new (and records it if so).
+    pub(crate) fn sync_see_opening(&self, peer: &Peer, counter: u64) -> Result<bool> {
+        Ok(self.lock()?.store.see_opening(&peer.device_id, counter)?)
     }
 
     /// The first sync message of a session: Automerge's, plus every change made since
@@ -201,9 +236,15 @@ impl Reconnect {
         bytes: &[u8],
         save_state: bool,
     ) -> Result<bool> {
-        let message = catch_unwind(|| Message::decode(bytes))
+        let mut message = catch_unwind(|| Message::decode(bytes))
             .map_err(|_| SyncError::Malformed("a sync message".into()))?
             .map_err(|err| SyncError::Malformed(format!("a sync message: {err}")))?;
+        // Automerge expects both lists sorted and without repeats (its state encoding
+        // asserts it); a peer's are not trusted to be.
+        for hashes in [&mut message.heads, &mut message.need] {
+            hashes.sort();
+            hashes.dedup();
+        }
         let changed = {
             let mut guard = self.lock()?;
             let state_now = &mut *guard;
@@ -216,19 +257,22 @@ impl Reconnect {
                     .sync()
                     .receive_sync_message(&mut next, message);
                 received.map_err(|err| SyncError::Malformed(format!("a sync message: {err}")))?;
-                crate::doc::check_roots(&state_now.doc).map_err(|_| SyncError::RootsReplaced)
+                crate::doc::check_roots(&state_now.doc).map_err(|_| SyncError::RootsReplaced)?;
+                Ok(next.encode())
             }))
             .unwrap_or_else(|_| {
                 Err(SyncError::Malformed(
                     "a sync message the document could not take".into(),
                 ))
             });
-            if let Err(err) = applied {
-                Self::recover(state_now);
-                return Err(err.into());
-            }
+            let encoded = match applied {
+                Ok(encoded) => encoded,
+                Err(err) => {
+                    Self::recover(state_now);
+                    return Err(err.into());
+                }
+            };
             let changed = state_now.doc.get_heads() != before;
-            let encoded = next.encode();
             let State { store, doc, .. } = state_now;
             let persisted = if save_state {
                 store.persist_synced(doc, &peer.device_id, &encoded)
@@ -251,10 +295,12 @@ impl Reconnect {
     /// Saves the peer's sync state on its own (when the session ends without a last
     /// message to apply).
     pub(crate) fn sync_save_state(&self, peer: &Peer, state: &SyncState) -> Result<()> {
+        let encoded =
+            catch_unwind(AssertUnwindSafe(|| state.encode())).map_err(|_| unanswerable())?;
         let mut guard = self.lock()?;
         still_trusted(&guard, peer)?;
         let State { store, doc, .. } = &mut *guard;
-        Ok(store.persist_synced(doc, &peer.device_id, &state.encode())?)
+        Ok(store.persist_synced(doc, &peer.device_id, &encoded)?)
     }
 
     /// Fails unless the offer for `code` is live.
@@ -337,6 +383,47 @@ fn with_changes_since(
         .collect();
     message.changes = ChunkList::from(chunks);
     (message.encode(), hashes)
+}
+
+/// `message` with exactly the changes the peer lacks, when all its heads are known here
+/// and those changes fit in one Noise message; else `message` as Automerge made it.
+/// `sent_before` is what was sent before this message; `state` records what this one
+/// sends.
+fn with_exact_changes(
+    doc: &mut AutoCommit,
+    message: Message,
+    state: &mut SyncState,
+    sent_before: &std::collections::BTreeSet<ChangeHash>,
+) -> Vec<u8> {
+    let their_heads = state.their_heads.clone().unwrap_or_default();
+    let all_known = their_heads
+        .iter()
+        .all(|hash| doc.get_change_by_hash(hash).is_some());
+    // Not for a peer that has nothing yet: Automerge sends it the compressed document.
+    if their_heads.is_empty() || !all_known || in_sync(doc, state) {
+        return message.encode();
+    }
+    let lacking: Vec<_> = doc
+        .get_changes(&their_heads)
+        .into_iter()
+        .filter(|change| !sent_before.contains(&change.hash()))
+        .collect();
+    let fits = lacking.iter().map(|c| c.raw_bytes().len()).sum::<usize>() <= MAX_OPENING_BYTES;
+    if lacking.is_empty() || !fits {
+        return message.encode();
+    }
+    let mut exact = message;
+    exact.changes = ChunkList::from(
+        lacking
+            .iter()
+            .map(|change| change.raw_bytes().to_vec())
+            .collect::<Vec<_>>(),
+    );
+    state.sent_hashes = sent_before.clone();
+    state
+        .sent_hashes
+        .extend(lacking.iter().map(|change| change.hash()));
+    exact.encode()
 }
 
 fn unanswerable() -> SyncError {

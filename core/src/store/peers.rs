@@ -148,6 +148,38 @@ impl Store {
             .optional()?)
     }
 
+    /// The counter for this device's next opening to `device_id`, durably raised first,
+    /// so no two openings to a peer ever carry the same one.
+    pub(crate) fn next_opening(&mut self, device_id: &str) -> Result<u64, StoreError> {
+        let sent: i64 = self.conn.query_row(
+            "INSERT INTO peer_openings (device_id, sent) VALUES (?1, 1)
+             ON CONFLICT (device_id) DO UPDATE SET sent = sent + 1
+             RETURNING sent",
+            [device_id],
+            |row| row.get(0),
+        )?;
+        Ok(u64::try_from(sent).unwrap_or(0))
+    }
+
+    /// Records `counter` from `device_id`'s opening if it is higher than any before, and
+    /// says whether it was: an opening that is not is a replay, and nothing is written.
+    pub(crate) fn see_opening(
+        &mut self,
+        device_id: &str,
+        counter: u64,
+    ) -> Result<bool, StoreError> {
+        let Ok(counter) = i64::try_from(counter) else {
+            return Ok(false);
+        };
+        let raised = self.conn.execute(
+            "INSERT INTO peer_openings (device_id, seen) VALUES (?1, ?2)
+             ON CONFLICT (device_id) DO UPDATE SET seen = excluded.seen
+             WHERE seen < excluded.seen",
+            params![device_id, counter],
+        )?;
+        Ok(raised > 0 && counter > 0)
+    }
+
     /// Records a new offer. Older offers still unused are burned (one live code at a
     /// time) and offers long expired are deleted, in the same transaction.
     pub(crate) fn add_pairing_offer(

@@ -69,7 +69,18 @@ CREATE TABLE pairing_offers (
 );
 ";
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+/// Version 4: a counter per peer for the openings of sync sessions to a named device
+/// (`Noise_IK`): `sent` is the last one this device sent to the peer, `seen` the highest
+/// it received from it. An opening that does not raise `seen` is a replay.
+const V4: &str = "
+CREATE TABLE peer_openings (
+    device_id TEXT PRIMARY KEY,
+    sent      INTEGER NOT NULL DEFAULT 0,
+    seen      INTEGER NOT NULL DEFAULT 0
+);
+";
+
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 

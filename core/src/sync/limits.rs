@@ -17,8 +17,8 @@ pub const MAX_PART_BYTES: usize = NOISE_MAX_MESSAGE_BYTES - NOISE_TAG_BYTES - 1;
 /// key, the encrypted static key and the payload's tag.
 pub const IK_OPENING_OVERHEAD_BYTES: usize = 32 + (32 + NOISE_TAG_BYTES) + NOISE_TAG_BYTES;
 /// The largest opening sync message, the one a session's first message may carry (it
-/// must fit the IK handshake's first message, with its inner type byte).
-pub const MAX_OPENING_BYTES: usize = NOISE_MAX_MESSAGE_BYTES - IK_OPENING_OVERHEAD_BYTES - 1;
+/// must fit the IK handshake's first message, after its inner type byte and counter).
+pub const MAX_OPENING_BYTES: usize = NOISE_MAX_MESSAGE_BYTES - IK_OPENING_OVERHEAD_BYTES - 9;
 /// The largest Automerge sync message reassembled from parts (64 MiB).
 pub const MAX_MESSAGE_BYTES: usize = 64 << 20;
 /// The most bytes one session accepts from its peer, headers included (256 MiB).

@@ -8,15 +8,17 @@
 //! | `3` final | 0..=[`MAX_PART_BYTES`] bytes | the last piece of the sender's last message: both sides hold the same changes, the session is over once it is applied |
 //! | `4` done | — | nothing to send: the session is over |
 //! | `5` hello | version 1, id length, id, name length (2 bytes BE), name | pairing: who I am |
+//! | `6` opening | counter (8 bytes BE), then 0..=[`MAX_OPENING_BYTES`] bytes | the payload of an IK session's first message: a counter that rises with every opening to this peer, and the opening sync message if it fits |
 
 use super::error::SyncError;
-use super::limits::{MAX_NAME_BYTES, MAX_PART_BYTES};
+use super::limits::{MAX_NAME_BYTES, MAX_OPENING_BYTES, MAX_PART_BYTES};
 
 const PART: u8 = 1;
 const LAST: u8 = 2;
 const FINAL: u8 = 3;
 const DONE: u8 = 4;
 const HELLO: u8 = 5;
+const OPENING: u8 = 6;
 const HELLO_VERSION: u8 = 1;
 
 /// One decrypted payload.
@@ -54,16 +56,36 @@ pub(crate) fn parse(payload: &[u8]) -> Result<Inner<'_>, SyncError> {
     }
 }
 
-/// The payload of an IK opening: empty, or one whole sync message (as `last`).
-pub(crate) fn parse_opening(payload: &[u8]) -> Result<Option<&[u8]>, SyncError> {
-    if payload.is_empty() {
-        return Ok(None);
+/// What an IK session's first message carries.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Opening<'a> {
+    /// Rises with every opening the initiator sends to this responder.
+    pub counter: u64,
+    /// The opening sync message, when it fitted.
+    pub message: Option<&'a [u8]>,
+}
+
+impl Opening<'_> {
+    pub(crate) fn encode(counter: u64, message: Option<&[u8]>) -> Vec<u8> {
+        let message = message.unwrap_or_default();
+        let mut payload = Vec::with_capacity(9 + message.len());
+        payload.push(OPENING);
+        payload.extend_from_slice(&counter.to_be_bytes());
+        payload.extend_from_slice(message);
+        payload
     }
-    match parse(payload)? {
-        Inner::Last(message) => Ok(Some(message)),
-        _ => Err(SyncError::Malformed(
-            "an opening that is not a sync message".into(),
-        )),
+
+    pub(crate) fn parse(payload: &[u8]) -> Result<Opening<'_>, SyncError> {
+        let bad = || SyncError::Malformed("an opening".into());
+        let (&kind, body) = payload.split_first().ok_or_else(bad)?;
+        let (counter, message) = body.split_first_chunk::<8>().ok_or_else(bad)?;
+        if kind != OPENING || message.len() > MAX_OPENING_BYTES {
+            return Err(bad());
+        }
+        Ok(Opening {
+            counter: u64::from_be_bytes(*counter),
+            message: (!message.is_empty()).then_some(message),
+        })
     }
 }
 
@@ -168,6 +190,22 @@ mod tests {
         let closing = sync_payloads(&message, true);
         assert_eq!(closing[..2], payloads[..2]);
         assert_eq!(parse(&closing[2]).unwrap(), Inner::Final(&[9u8; 5][..]));
+    }
+
+    #[test]
+    fn openings_round_trip_and_bad_ones_are_refused() {
+        let payload = Opening::encode(7, Some(b"sync"));
+        assert_eq!(
+            Opening::parse(&payload).unwrap(),
+            Opening {
+                counter: 7,
+                message: Some(&b"sync"[..])
+            }
+        );
+        let empty = Opening::encode(u64::MAX, None);
+        assert_eq!(Opening::parse(&empty).unwrap().message, None);
+        assert!(Opening::parse(&payload[..5]).is_err());
+        assert!(Opening::parse(&[LAST, 0, 0, 0, 0, 0, 0, 0, 1]).is_err());
     }
 
     #[test]

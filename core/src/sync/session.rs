@@ -33,7 +33,12 @@
 //! The IK opening is not bound to this session's fresh keys, so it could be a replay
 //! of an earlier one: its changes (authentic, from the pinned device, and idempotent)
 //! are applied, but the sync state it implies is saved only once the initiator speaks
-//! again under the session's keys, and the responder never ends on its first turn.
+//! again under the session's keys, and the responder never ends on its first turn. The
+//! opening also carries a counter that rises with every opening to that device (kept
+//! on both sides); one that is not higher than any seen before is a replay, and is
+//! answered without changes and without a summary of what the responder holds, so a
+//! replay learns nothing of what was written since and costs the responder no more
+//! than a short message.
 
 use automerge::sync::State as SyncState;
 use std::sync::{Arc, Weak};
@@ -41,7 +46,7 @@ use std::sync::{Arc, Weak};
 use super::error::SyncError;
 use super::frame::{self, Frame};
 use super::limits::{Limits, MAX_OPENING_BYTES};
-use super::message::{self, Inner};
+use super::message::{self, Inner, Opening};
 use super::noise::{Channel, Handshake, Purpose, Role};
 use super::{Failure, Step, closing_frame, guarded};
 use crate::app::Reconnect;
@@ -66,8 +71,6 @@ struct Open {
     state: SyncState,
     /// Parts of the sync message being received.
     incoming: Vec<u8>,
-    /// The state reflects an IK opening not yet confirmed as fresh (see the module).
-    unconfirmed: bool,
 }
 
 /// An IK initiator's peer and sync state, between its opening and the reply.
@@ -160,11 +163,10 @@ impl SyncSession {
             }
             Phase::Ready(mut handshake, Some(mut known)) => {
                 let app = self.app.upgrade().ok_or(SyncError::StoreClosed)?;
-                let payload = app
-                    .sync_opening(&mut known.state, MAX_OPENING_BYTES, MAX_OPENING_BYTES)?
-                    .map(|opening| message::sync_payloads(&opening, false))
-                    .and_then(|mut payloads| payloads.pop())
-                    .unwrap_or_default();
+                let counter = app.sync_next_opening(&known.peer)?;
+                let opening =
+                    app.sync_opening(&mut known.state, MAX_OPENING_BYTES, MAX_OPENING_BYTES)?;
+                let payload = Opening::encode(counter, opening.as_deref());
                 let first = handshake.write_known_opening(&payload)?;
                 self.peer = Some(known.peer.clone());
                 self.phase = Phase::AwaitKnownReply(handshake, known);
@@ -267,18 +269,19 @@ impl SyncSession {
                 let mut handshake = Handshake::new(purpose, Role::Responder, keys.private())?;
                 let payload = handshake.read(message)?;
                 let peer = trusted(&app, &handshake)?;
+                let opening = Opening::parse(&payload)?;
+                let fresh = app.sync_see_opening(&peer, opening.counter)?;
                 let second = handshake.write(&[])?;
                 let mut open = self.open(&app, handshake, peer)?;
-                let changed = match message::parse_opening(&payload)? {
-                    Some(opening) => {
+                let changed = match opening.message {
+                    Some(message) => {
                         self.count_round()?;
-                        open.unconfirmed = true;
-                        app.sync_apply(&open.peer, &mut open.state, opening, false)?
+                        app.sync_apply(&open.peer, &mut open.state, message, false)?
                     }
                     None => false,
                 };
                 let mut outgoing = vec![second];
-                let turn = take_turn(&app, &mut open, false)?;
+                let turn = take_turn(&app, &mut open, false, !fresh)?;
                 outgoing.extend(turn.outgoing);
                 self.phase = if turn.done {
                     Phase::Done
@@ -298,10 +301,12 @@ impl SyncSession {
                 let mut open = self.open(&app, handshake, peer)?;
                 let opening = app.sync_opening(&mut open.state, MAX_OPENING_BYTES, usize::MAX)?;
                 let mut outgoing = vec![third];
-                match opening {
-                    Some(bytes) => outgoing.extend(seal_message(&mut open, &bytes, false)?),
-                    None => outgoing.push(open.channel.seal(&message::done())?),
-                }
+                let Some(bytes) = opening else {
+                    outgoing.push(open.channel.seal(&message::done())?);
+                    self.phase = Phase::Done;
+                    return Ok(Step::finish(outgoing));
+                };
+                outgoing.extend(seal_message(&mut open, &bytes, false)?);
                 self.phase = Phase::Open(open);
                 Ok(Step::send(outgoing))
             }
@@ -349,7 +354,6 @@ impl SyncSession {
             peer,
             state,
             incoming: Vec::new(),
-            unconfirmed: false,
         }))
     }
 
@@ -384,13 +388,11 @@ impl SyncSession {
             return Ok(Step::default());
         }
         self.count_round()?;
-        // The peer spoke under this session's keys: whatever it opened with was fresh.
-        open.unconfirmed = false;
         match inner {
             Inner::Last(_) => {
                 let received = std::mem::take(&mut open.incoming);
                 let changed = app.sync_apply(&open.peer, &mut open.state, &received, true)?;
-                let step = take_turn(app, open, true)?;
+                let step = take_turn(app, open, true, false)?;
                 Ok(Step { changed, ..step })
             }
             Inner::Final(_) => {
@@ -413,13 +415,15 @@ impl SyncSession {
 }
 
 /// Our turn: the next sync message (final when both sides hold the same changes and
-/// `may_end`), or `done` when there is nothing to say.
+/// `may_end`; without changes or a summary of ours when `withhold`), or `done` when
+/// there is nothing to say.
 fn take_turn(
     app: &Reconnect,
     open: &mut Open,
     may_end: bool,
+    withhold: bool,
 ) -> std::result::Result<Step, Failure> {
-    let turn = app.sync_generate(&mut open.state)?;
+    let turn = app.sync_generate(&mut open.state, withhold)?;
     match turn.message {
         Some(bytes) => {
             let last_word = may_end && turn.in_sync;

@@ -327,3 +327,40 @@ fn the_session_total_is_bounded() {
         SyncError::SessionTooLarge { .. }
     ));
 }
+
+#[test]
+fn heads_out_of_order_and_repeated_are_taken_without_a_panic() {
+    let phone = Device::new("phone");
+    let laptop = Device::new("laptop");
+    pair(&phone, &laptop);
+    phone.check_in(1, "on the phone");
+    laptop.check_in(2, "on the laptop");
+    assert!(super::harness::sync(&phone, &laptop).ok());
+    let mut heads: Vec<automerge::ChangeHash> =
+        laptop.heads().iter().map(|h| h.parse().unwrap()).collect();
+    assert_eq!(heads.len(), 2, "two concurrent heads");
+    heads.sort();
+    heads.push(heads[1]);
+    let message = Message {
+        heads,
+        need: Vec::new(),
+        have: Vec::new(),
+        changes: ChunkList::empty(),
+        flags: None,
+        version: MessageVersion::V1,
+    };
+    // Encoded in order (Automerge asserts that), then the first two heads swapped: the
+    // message type byte and the count byte come first, then 32 bytes per head.
+    let mut bytes = message.encode();
+    let (first, second) = (bytes[2..34].to_vec(), bytes[34..66].to_vec());
+    bytes[2..34].copy_from_slice(&second);
+    bytes[34..66].copy_from_slice(&first);
+    let mut hostile = Hostile::connect(&phone, &laptop, Limits::default());
+    let step = hostile.send_message(&bytes);
+    assert!(step.is_ok(), "{step:?}");
+    // The store goes on working.
+    laptop.check_in(3, "still writing");
+    assert_eq!(laptop.app.history(None).unwrap().len(), 3);
+    let laptop = laptop.restart();
+    assert_eq!(laptop.app.history(None).unwrap().len(), 3);
+}

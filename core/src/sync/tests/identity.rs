@@ -36,7 +36,8 @@ fn an_upgraded_store_gets_a_key_pair_and_the_derived_id_once() {
         let conn = keyed(&phone);
         conn.execute_batch(&format!(
             "DROP TABLE device_key; DROP TABLE peers; DROP TABLE peer_sync_state;
-             DROP TABLE pairing_offers; UPDATE device SET device_id = '{old_id}';
+             DROP TABLE pairing_offers; DROP TABLE peer_openings;
+             UPDATE device SET device_id = '{old_id}';
              PRAGMA user_version = 2;"
         ))
         .unwrap();

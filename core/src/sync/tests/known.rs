@@ -161,6 +161,40 @@ fn unknown_and_revoked_devices_cannot_be_called() {
 }
 
 #[test]
+fn a_device_revoked_after_its_session_was_made_gets_no_opening() {
+    let phone = Device::new("phone");
+    let laptop = Device::new("laptop");
+    pair(&phone, &laptop);
+    laptop.check_in(1, "not for a revoked device");
+    let mut session = laptop.app.sync_session_to(&phone.id()).unwrap();
+    laptop.app.revoke_peer(&phone.id()).unwrap();
+    assert!(matches!(
+        session.start(),
+        Err(Error::Sync(SyncError::RevokedPeer))
+    ));
+}
+
+#[test]
+fn a_hundred_days_of_news_on_both_sides_each_settle_in_three_flights() {
+    // Automerge's Bloom filter has false positives (about 1 % per change); the changes a
+    // peer lacks are sent exactly when its heads are known, so no day needs a fourth.
+    let (phone, laptop) = in_step();
+    for day in 60..160 {
+        laptop.check_in(day, &format!("laptop {day}"));
+        phone.check_in(day + 1000, &format!("phone {day}"));
+        let outcome = if day % 2 == 0 {
+            sync_to(&laptop, &phone)
+        } else {
+            sync_to(&phone, &laptop)
+        };
+        assert!(outcome.ok(), "day {day}: {outcome:?}");
+        assert_eq!(outcome.flights(), 3, "day {day}");
+        assert_eq!(phone.heads(), laptop.heads(), "day {day}");
+    }
+    assert_eq!(days(&phone), 260);
+}
+
+#[test]
 fn an_opening_from_an_unpinned_or_revoked_key_is_refused_before_it_is_read() {
     let phone = Device::new("phone");
     let stranger = Device::new("stranger");
@@ -211,6 +245,7 @@ fn a_replayed_opening_changes_nothing_and_its_session_goes_no_further() {
         .receive(&opening)
         .expect("an opening is not bound to a session");
     assert!(!step.changed);
+    let answer: usize = step.outgoing.iter().map(Vec::len).sum();
     assert_eq!(phone.heads(), heads);
     assert_eq!(
         saved_state(&phone, &laptop),
@@ -224,7 +259,25 @@ fn a_replayed_opening_changes_nothing_and_its_session_goes_no_further() {
     assert_eq!(phone.heads(), heads);
     assert_eq!(saved_state(&phone, &laptop), state);
 
+    // Whatever the phone writes after, a replay's answer stays the same size: it tells
+    // nothing of how much was written, and costs the phone no more than a short message.
+    for day in 61..64 {
+        phone.check_in(day, &random_note(day, 8));
+    }
+    let mut again = phone.app.sync_session(Role::Responder).unwrap();
+    let step = again.receive(&opening).unwrap();
+    let later: usize = step.outgoing.iter().map(Vec::len).sum();
+    assert_eq!(later, answer);
+    assert!(answer < 300, "{answer} bytes");
+
+    // The real laptop still syncs in three flights: its openings count on.
+    let outcome = sync_to(&laptop, &phone);
+    assert!(outcome.ok(), "{outcome:?}");
+    assert_eq!(outcome.flights(), 3);
+    assert_eq!(phone.heads(), laptop.heads());
+
     // A tampered opening is refused outright.
+    let heads = phone.heads();
     let mut tampered = opening.clone();
     let at = tampered.len() - 3;
     tampered[at] ^= 0x40;
