@@ -55,3 +55,28 @@ fn an_upgraded_store_gets_a_key_pair_and_the_derived_id_once() {
     assert_eq!(phone.id(), id);
     assert_eq!(phone.app.device_public_key().unwrap(), public);
 }
+
+#[test]
+fn a_store_from_before_opening_counters_gains_them_and_syncs_by_name() {
+    let phone = Device::new("phone");
+    let laptop = Device::new("laptop");
+    super::harness::pair(&phone, &laptop);
+    assert!(super::harness::sync_to(&laptop, &phone).ok());
+    laptop.check_in(1, "written before the update");
+    let laptop = {
+        // Back to schema 3, as the previous build left it.
+        let conn = keyed(&laptop);
+        conn.execute_batch("DROP TABLE peer_openings; PRAGMA user_version = 3;")
+            .unwrap();
+        drop(conn);
+        laptop.restart()
+    };
+    let outcome = super::harness::sync_to(&laptop, &phone);
+    assert!(outcome.ok(), "{outcome:?}");
+    assert_eq!(outcome.flights(), 3);
+    assert_eq!(phone.heads(), laptop.heads());
+    let version: i64 = keyed(&laptop)
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, 4);
+}
