@@ -143,33 +143,18 @@ impl Reconnect {
     /// heads are all known here, the changes it lacks are exactly those that are not
     /// their ancestors: they are sent as such (when they fit in one Noise message)
     /// rather than trusting Automerge's Bloom filter, whose false positives would cost
-    /// another round trip. With `withhold`, the message says only our heads and what we
-    /// need: no changes, no summary of what we have (an answer to an opening that may
-    /// be a replay must not tell how much was written since).
-    pub(crate) fn sync_generate(&self, state: &mut SyncState, withhold: bool) -> Result<Turn> {
+    /// another round trip.
+    pub(crate) fn sync_generate(&self, state: &mut SyncState) -> Result<Turn> {
         let mut guard = self.lock()?;
         let mut next = state.clone();
         let turn = catch_unwind(AssertUnwindSafe(|| {
             let doc = &mut guard.doc;
-            let message = doc.sync().generate_sync_message(&mut next);
-            let message = match message {
-                Some(mut message) if withhold => {
-                    message.changes = ChunkList::empty();
-                    message.have = Vec::new();
-                    next.sent_hashes.clone_from(&state.sent_hashes);
-                    Some(message.encode())
-                }
-                Some(message) => Some(with_exact_changes(
-                    doc,
-                    message,
-                    &mut next,
-                    &state.sent_hashes,
-                )),
-                None => None,
-            };
+            let generated = doc.sync().generate_sync_message(&mut next);
+            let message = generated
+                .map(|message| with_exact_changes(doc, message, &mut next, &state.sent_hashes));
             Turn {
                 message,
-                in_sync: !withhold && in_sync(doc, &next),
+                in_sync: in_sync(doc, &next),
             }
         }))
         .map_err(|_| unanswerable())?;
@@ -180,9 +165,10 @@ impl Reconnect {
     /// The counter for the next opening to `peer`, durably raised; refused if the peer
     /// was revoked (or forgotten) since the session was made.
     pub(crate) fn sync_next_opening(&self, peer: &Peer) -> Result<u64> {
+        let now = self.clock.now();
         let mut guard = self.lock()?;
         still_trusted(&guard, peer)?;
-        Ok(guard.store.next_opening(&peer.device_id)?)
+        Ok(guard.store.next_opening(&peer.device_id, now)?)
     }
 
     /// Whether an opening from `peer` with `counter` is new (and records it if so).

@@ -149,13 +149,19 @@ impl Store {
     }
 
     /// The counter for this device's next opening to `device_id`, durably raised first,
-    /// so no two openings to a peer ever carry the same one.
-    pub(crate) fn next_opening(&mut self, device_id: &str) -> Result<u64, StoreError> {
+    /// so no two openings to a peer ever carry the same one: one more than the last, or
+    /// the time in Unix milliseconds if that is higher, so a store restored from an
+    /// older copy is ahead again at once.
+    pub(crate) fn next_opening(
+        &mut self,
+        device_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
         let sent: i64 = self.conn.query_row(
-            "INSERT INTO peer_openings (device_id, sent) VALUES (?1, 1)
-             ON CONFLICT (device_id) DO UPDATE SET sent = sent + 1
+            "INSERT INTO peer_openings (device_id, sent) VALUES (?1, MAX(1, ?2))
+             ON CONFLICT (device_id) DO UPDATE SET sent = MAX(sent + 1, ?2)
              RETURNING sent",
-            [device_id],
+            params![device_id, millis(now)],
             |row| row.get(0),
         )?;
         Ok(u64::try_from(sent).unwrap_or(0))

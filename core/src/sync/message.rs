@@ -8,6 +8,7 @@
 //! | `3` final | 0..=[`MAX_PART_BYTES`] bytes | the last piece of the sender's last message: both sides hold the same changes, the session is over once it is applied |
 //! | `4` done | — | nothing to send: the session is over |
 //! | `5` hello | version 1, id length, id, name length (2 bytes BE), name | pairing: who I am |
+//! | `7` again | — | the opening was not taken (its counter was not new): send its sync message again, under the session's keys |
 //! | `6` opening | counter (8 bytes BE), then 0..=[`MAX_OPENING_BYTES`] bytes | the payload of an IK session's first message: a counter that rises with every opening to this peer, and the opening sync message if it fits |
 
 use super::error::SyncError;
@@ -19,6 +20,7 @@ const FINAL: u8 = 3;
 const DONE: u8 = 4;
 const HELLO: u8 = 5;
 const OPENING: u8 = 6;
+const AGAIN: u8 = 7;
 const HELLO_VERSION: u8 = 1;
 
 /// One decrypted payload.
@@ -28,6 +30,7 @@ pub(crate) enum Inner<'a> {
     Last(&'a [u8]),
     Final(&'a [u8]),
     Done,
+    Again,
     Hello(Hello),
 }
 
@@ -48,8 +51,9 @@ pub(crate) fn parse(payload: &[u8]) -> Result<Inner<'_>, SyncError> {
         (LAST, body) => Ok(Inner::Last(body)),
         (FINAL, body) => Ok(Inner::Final(body)),
         (DONE, []) => Ok(Inner::Done),
+        (AGAIN, []) => Ok(Inner::Again),
         (HELLO, body) => Hello::decode(body).map(Inner::Hello),
-        (DONE, _) => Err(SyncError::Malformed("a control message with a body".into())),
+        (DONE | AGAIN, _) => Err(SyncError::Malformed("a control message with a body".into())),
         (other, _) => Err(SyncError::Malformed(format!(
             "unknown message type {other}"
         ))),
@@ -115,6 +119,10 @@ pub(crate) fn sync_payloads(message: &[u8], last_word: bool) -> Vec<Vec<u8>> {
 
 pub(crate) fn done() -> Vec<u8> {
     vec![DONE]
+}
+
+pub(crate) fn again() -> Vec<u8> {
+    vec![AGAIN]
 }
 
 impl Hello {
@@ -227,6 +235,7 @@ mod tests {
             &[][..],
             &[PART],
             &[DONE, 0],
+            &[AGAIN, 1],
             &[DONE, 1, 2],
             &[HELLO],
             &[HELLO, 1, 40, 1],

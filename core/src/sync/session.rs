@@ -31,14 +31,14 @@
 //! typed error and leaves what was durable before it.
 //!
 //! The IK opening is not bound to this session's fresh keys, so it could be a replay
-//! of an earlier one: its changes (authentic, from the pinned device, and idempotent)
+//! of an earlier one. It carries a counter that rises with every opening to that
+//! device (kept on both sides); an opening whose counter is not higher than any seen
+//! before may be a replay: the responder takes nothing from it and answers only
+//! `again`, asking for the sync message under the session's keys (a replayer cannot
+//! go on, and learns nothing from an answer of fixed size made without touching the
+//! document). A new opening's changes (authentic, from the pinned device, idempotent)
 //! are applied, but the sync state it implies is saved only once the initiator speaks
-//! again under the session's keys, and the responder never ends on its first turn. The
-//! opening also carries a counter that rises with every opening to that device (kept
-//! on both sides); one that is not higher than any seen before is a replay, and is
-//! answered without changes and without a summary of what the responder holds, so a
-//! replay learns nothing of what was written since and costs the responder no more
-//! than a short message.
+//! again under the session's keys, and the responder never ends on its first turn.
 
 use automerge::sync::State as SyncState;
 use std::sync::{Arc, Weak};
@@ -71,12 +71,17 @@ struct Open {
     state: SyncState,
     /// Parts of the sync message being received.
     incoming: Vec<u8>,
+    /// An IK initiator until the responder's first message: the opening sync message it
+    /// sent (if it had one), to send again if the responder did not take the opening.
+    opening: Option<Option<Vec<u8>>>,
 }
 
 /// An IK initiator's peer and sync state, between its opening and the reply.
 struct Known {
     peer: Peer,
     state: SyncState,
+    /// The opening sync message sent, if it fitted.
+    opening: Option<Vec<u8>>,
 }
 
 enum Phase {
@@ -133,7 +138,12 @@ impl SyncSession {
                 };
                 let handshake = Handshake::new(purpose, role, keys.private())?;
                 let state = app.sync_load_state(&peer)?;
-                Phase::Ready(handshake, Some(Box::new(Known { peer, state })))
+                let known = Known {
+                    peer,
+                    state,
+                    opening: None,
+                };
+                Phase::Ready(handshake, Some(Box::new(known)))
             }
             (Role::Responder, _) => Phase::AwaitFirst(keys),
         };
@@ -168,6 +178,7 @@ impl SyncSession {
                     app.sync_opening(&mut known.state, MAX_OPENING_BYTES, MAX_OPENING_BYTES)?;
                 let payload = Opening::encode(counter, opening.as_deref());
                 let first = handshake.write_known_opening(&payload)?;
+                known.opening = opening;
                 self.peer = Some(known.peer.clone());
                 self.phase = Phase::AwaitKnownReply(handshake, known);
                 Ok(self.count_sent(vec![first]))
@@ -273,6 +284,13 @@ impl SyncSession {
                 let fresh = app.sync_see_opening(&peer, opening.counter)?;
                 let second = handshake.write(&[])?;
                 let mut open = self.open(&app, handshake, peer)?;
+                if !fresh {
+                    // Possibly a replay: take nothing from it, tell nothing, and ask for
+                    // the message again under this session's keys.
+                    let again = open.channel.seal(&message::again())?;
+                    self.phase = Phase::Open(open);
+                    return Ok(Step::send(vec![second, again]));
+                }
                 let changed = match opening.message {
                     Some(message) => {
                         self.count_round()?;
@@ -281,7 +299,7 @@ impl SyncSession {
                     None => false,
                 };
                 let mut outgoing = vec![second];
-                let turn = take_turn(&app, &mut open, false, !fresh)?;
+                let turn = take_turn(&app, &mut open, false)?;
                 outgoing.extend(turn.outgoing);
                 self.phase = if turn.done {
                     Phase::Done
@@ -312,9 +330,14 @@ impl SyncSession {
             }
             (Phase::AwaitKnownReply(mut handshake, known), Frame::Handshake(message)) => {
                 handshake.read_empty(message)?;
-                let Known { peer, state } = *known;
+                let Known {
+                    peer,
+                    state,
+                    opening,
+                } = *known;
                 let mut open = self.open(&app, handshake, peer)?;
                 open.state = state;
+                open.opening = Some(opening);
                 self.phase = Phase::Open(open);
                 Ok(Step::default())
             }
@@ -354,6 +377,7 @@ impl SyncSession {
             peer,
             state,
             incoming: Vec::new(),
+            opening: None,
         }))
     }
 
@@ -388,11 +412,17 @@ impl SyncSession {
             return Ok(Step::default());
         }
         self.count_round()?;
+        let opening = open.opening.take();
         match inner {
+            Inner::Again => match opening {
+                Some(Some(bytes)) => Ok(Step::send(seal_message(open, &bytes, false)?)),
+                Some(None) => take_turn(app, open, false),
+                None => Err(SyncError::Protocol("an opening asked for out of turn".into()).into()),
+            },
             Inner::Last(_) => {
                 let received = std::mem::take(&mut open.incoming);
                 let changed = app.sync_apply(&open.peer, &mut open.state, &received, true)?;
-                let step = take_turn(app, open, true, false)?;
+                let step = take_turn(app, open, true)?;
                 Ok(Step { changed, ..step })
             }
             Inner::Final(_) => {
@@ -415,15 +445,13 @@ impl SyncSession {
 }
 
 /// Our turn: the next sync message (final when both sides hold the same changes and
-/// `may_end`; without changes or a summary of ours when `withhold`), or `done` when
-/// there is nothing to say.
+/// `may_end`), or `done` when there is nothing to say.
 fn take_turn(
     app: &Reconnect,
     open: &mut Open,
     may_end: bool,
-    withhold: bool,
 ) -> std::result::Result<Step, Failure> {
-    let turn = app.sync_generate(&mut open.state, withhold)?;
+    let turn = app.sync_generate(&mut open.state)?;
     match turn.message {
         Some(bytes) => {
             let last_word = may_end && turn.in_sync;

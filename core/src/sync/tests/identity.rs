@@ -5,7 +5,9 @@ use rusqlite::Connection;
 use super::harness::Device;
 use crate::store::{DB_FILE, device_id_for};
 
-fn keyed(device: &Device) -> Connection {
+/// A second connection to a device's store (its own stays open), for tests that set
+/// what only an older build or a restored copy would leave.
+pub(super) fn keyed(device: &Device) -> Connection {
     let conn = Connection::open(device.path().join(DB_FILE)).unwrap();
     conn.execute_batch(&format!(
         "PRAGMA key = \"x'{}'\";",
