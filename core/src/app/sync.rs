@@ -150,12 +150,12 @@ impl Reconnect {
         let turn = catch_unwind(AssertUnwindSafe(|| {
             let doc = &mut guard.doc;
             let generated = doc.sync().generate_sync_message(&mut next);
-            let message = generated
-                .map(|message| with_exact_changes(doc, message, &mut next, &state.sent_hashes));
-            Turn {
-                message,
-                in_sync: in_sync(doc, &next),
-            }
+            let in_sync = in_sync(doc, &next);
+            let message = generated.map(|message| match in_sync {
+                true => message.encode(),
+                false => with_exact_changes(doc, message, &mut next, &state.sent_hashes),
+            });
+            Turn { message, in_sync }
         }))
         .map_err(|_| unanswerable())?;
         *state = next;
@@ -371,8 +371,9 @@ fn with_changes_since(
     (message.encode(), hashes)
 }
 
-/// `message` with exactly the changes the peer lacks, when all its heads are known here
-/// and those changes fit in one Noise message; else `message` as Automerge made it.
+/// `message` (for a peer not at our heads) with exactly the changes it lacks, when all
+/// its heads are known here and those changes fit in one Noise message; else `message`
+/// as Automerge made it.
 /// `sent_before` is what was sent before this message; `state` records what this one
 /// sends.
 fn with_exact_changes(
@@ -386,7 +387,7 @@ fn with_exact_changes(
         .iter()
         .all(|hash| doc.get_change_by_hash(hash).is_some());
     // Not for a peer that has nothing yet: Automerge sends it the compressed document.
-    if their_heads.is_empty() || !all_known || in_sync(doc, state) {
+    if their_heads.is_empty() || !all_known {
         return message.encode();
     }
     let lacking: Vec<_> = doc

@@ -177,13 +177,16 @@ impl Store {
         let Ok(counter) = i64::try_from(counter) else {
             return Ok(false);
         };
+        if counter == 0 {
+            return Ok(false);
+        }
         let raised = self.conn.execute(
             "INSERT INTO peer_openings (device_id, seen) VALUES (?1, ?2)
              ON CONFLICT (device_id) DO UPDATE SET seen = excluded.seen
              WHERE seen < excluded.seen",
             params![device_id, counter],
         )?;
-        Ok(raised > 0 && counter > 0)
+        Ok(raised > 0)
     }
 
     /// Records a new offer. Older offers still unused are burned (one live code at a
