@@ -11,6 +11,7 @@ mod listener;
 mod program;
 mod progress;
 mod reminders;
+mod screens;
 mod store;
 mod sync;
 mod types;
@@ -23,6 +24,10 @@ pub use listener::{ChangeListener, ListenerHandle};
 pub use program::*;
 pub use progress::{MoodTrend, ProgressView, WeekMood};
 pub use reminders::{CustomReminder, NotificationDetail, Reminder, ReminderKind, ReminderSettings};
+pub use screens::{
+    Action, ActionKind, ActionStyle, Block, ChartPoint, ChoiceOption, Confirm, Field, FieldKind,
+    Performed, Route, Screen, ShellState, ShellTask, Tone,
+};
 pub use store::ReconnectStore;
 pub use sync::{
     FrameDecoder, PairingOffer, PairingSession, Peer, SessionStats, SyncRole, SyncSession, SyncStep,

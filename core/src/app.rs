@@ -32,6 +32,7 @@ pub struct OpenConfig {
 mod export;
 mod journal;
 mod reminders;
+mod screens;
 mod sync;
 
 pub use export::ReportFormat;

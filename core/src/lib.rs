@@ -17,6 +17,7 @@ pub mod notify;
 pub mod program;
 pub mod progress;
 pub mod reminders;
+pub mod screens;
 pub mod store;
 pub mod sync;
 

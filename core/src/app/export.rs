@@ -56,6 +56,11 @@ impl Reconnect {
         })
     }
 
+    /// Whether nothing is recorded yet (settings aside): only then can an export be imported.
+    pub fn is_empty(&self) -> Result<bool> {
+        holds_nothing(&self.lock()?.doc)
+    }
+
     /// Restores an export into this store, which must be empty (a fresh store, or one with
     /// settings only). Everything is written as one change, or nothing is.
     pub fn import_json(&self, text: &str) -> Result<ImportSummary> {
@@ -83,12 +88,16 @@ impl Reconnect {
     }
 }
 
-fn ensure_empty(doc: &automerge::AutoCommit) -> Result<()> {
-    let empty = checkins::count(doc)? == 0
+/// Nothing recorded yet: no check-in, entry, custom reminder or program record.
+fn holds_nothing(doc: &automerge::AutoCommit) -> Result<bool> {
+    Ok(checkins::count(doc)? == 0
         && journal::read_all(doc)?.is_empty()
         && reminders::customs(doc)?.is_empty()
-        && stored_program::read(doc)? == ProgramRecords::default();
-    if empty {
+        && stored_program::read(doc)? == ProgramRecords::default())
+}
+
+fn ensure_empty(doc: &automerge::AutoCommit) -> Result<()> {
+    if holds_nothing(doc)? {
         Ok(())
     } else {
         Err(Error::InvalidInput(

@@ -3,6 +3,7 @@
 //! versions visible until the user resolves them; nothing is lost in a merge.
 
 pub mod search;
+pub mod versions;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

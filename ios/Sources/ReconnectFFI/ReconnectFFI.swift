@@ -519,6 +519,22 @@ fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
+    typealias FfiType = Int64
+    typealias SwiftType = Int64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int64, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterDouble: FfiConverterPrimitive {
     typealias FfiType = Double
     typealias SwiftType = Double
@@ -1306,6 +1322,19 @@ public protocol ReconnectStoreProtocol: AnyObject, Sendable {
     func setReminderSettings(settings: ReminderSettings) throws 
     
     /**
+     * Runs an action's `command` with the values filled into its fields (keys as the
+     * fields name them; `Fixed` fields sent as given). A refusal comes back as
+     * `Refused` in the program's own words; a bad value as `InvalidInput` naming the field.
+     */
+    func perform(command: String, values: [String: String]) throws  -> Performed
+    
+    /**
+     * The screen at `route` as the person should see it now: what it shows and which
+     * actions it offers. Render it; ask again after every change event.
+     */
+    func screen(route: Route, shell: ShellState) throws  -> Screen
+    
+    /**
      * Records today's check-in, or updates it.
      */
     func checkIn(input: CheckInInput) throws  -> CheckIn
@@ -1800,6 +1829,37 @@ open func setReminderSettings(settings: ReminderSettings)throws   {try rustCallW
         FfiConverterTypeReminderSettings_lower(settings),uniffiCallStatus
     )
 }
+}
+    
+    /**
+     * Runs an action's `command` with the values filled into its fields (keys as the
+     * fields name them; `Fixed` fields sent as given). A refusal comes back as
+     * `Refused` in the program's own words; a bad value as `InvalidInput` naming the field.
+     */
+open func perform(command: String, values: [String: String])throws  -> Performed  {
+    return try  FfiConverterTypePerformed_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_perform(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(command),
+        FfiConverterDictionaryStringString.lower(values),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The screen at `route` as the person should see it now: what it shows and which
+     * actions it offers. Render it; ask again after every change event.
+     */
+open func screen(route: Route, shell: ShellState)throws  -> Screen  {
+    return try  FfiConverterTypeScreen_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_method_reconnectstore_screen(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRoute_lower(route),
+        FfiConverterTypeShellState_lower(shell),uniffiCallStatus
+    )
+})
 }
     
     /**
@@ -2343,6 +2403,92 @@ public func FfiConverterTypeSyncSession_lower(_ value: SyncSession) -> UInt64 {
 
 
 
+public struct Action: Equatable, Hashable {
+    /**
+     * Unique on its screen.
+     */
+    public var id: String
+    public var label: String
+    public var style: ActionStyle
+    public var kind: ActionKind
+    public var fields: [Field]
+    public var confirm: Confirm?
+    /**
+     * Why it cannot be used now: show it disabled, with this reason.
+     */
+    public var unavailable: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Unique on its screen.
+         */id: String, label: String, style: ActionStyle, kind: ActionKind, fields: [Field], confirm: Confirm?, 
+        /**
+         * Why it cannot be used now: show it disabled, with this reason.
+         */unavailable: String?) {
+        self.id = id
+        self.label = label
+        self.style = style
+        self.kind = kind
+        self.fields = fields
+        self.confirm = confirm
+        self.unavailable = unavailable
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Action: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAction: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Action {
+        return
+            try Action(
+                id: FfiConverterString.read(from: &buf), 
+                label: FfiConverterString.read(from: &buf), 
+                style: FfiConverterTypeActionStyle.read(from: &buf), 
+                kind: FfiConverterTypeActionKind.read(from: &buf), 
+                fields: FfiConverterSequenceTypeField.read(from: &buf), 
+                confirm: FfiConverterOptionTypeConfirm.read(from: &buf), 
+                unavailable: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Action, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.label, into: &buf)
+        FfiConverterTypeActionStyle.write(value.style, into: &buf)
+        FfiConverterTypeActionKind.write(value.kind, into: &buf)
+        FfiConverterSequenceTypeField.write(value.fields, into: &buf)
+        FfiConverterOptionTypeConfirm.write(value.confirm, into: &buf)
+        FfiConverterOptionString.write(value.unavailable, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAction_lift(_ buf: RustBuffer) throws -> Action {
+    return try FfiConverterTypeAction.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAction_lower(_ value: Action) -> RustBuffer {
+    return FfiConverterTypeAction.lower(value)
+}
+
+
 /**
  * Advice the engine gives; never a block. `acknowledged` once the user chose to continue.
  */
@@ -2632,6 +2778,60 @@ public func FfiConverterTypeAttempt_lower(_ value: Attempt) -> RustBuffer {
 }
 
 
+public struct ChartPoint: Equatable, Hashable {
+    public var label: String
+    public var value: Double?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(label: String, value: Double?) {
+        self.label = label
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ChartPoint: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChartPoint: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChartPoint {
+        return
+            try ChartPoint(
+                label: FfiConverterString.read(from: &buf), 
+                value: FfiConverterOptionDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ChartPoint, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.label, into: &buf)
+        FfiConverterOptionDouble.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChartPoint_lift(_ buf: RustBuffer) throws -> ChartPoint {
+    return try FfiConverterTypeChartPoint.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChartPoint_lower(_ value: ChartPoint) -> RustBuffer {
+    return FfiConverterTypeChartPoint.lower(value)
+}
+
+
 public struct CheckIn: Equatable, Hashable {
     public var date: String
     public var mood: UInt8
@@ -2874,6 +3074,64 @@ public func FfiConverterTypeChoice_lower(_ value: Choice) -> RustBuffer {
 }
 
 
+public struct ChoiceOption: Equatable, Hashable {
+    public var code: String
+    public var label: String
+    public var explanation: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(code: String, label: String, explanation: String?) {
+        self.code = code
+        self.label = label
+        self.explanation = explanation
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ChoiceOption: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChoiceOption: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChoiceOption {
+        return
+            try ChoiceOption(
+                code: FfiConverterString.read(from: &buf), 
+                label: FfiConverterString.read(from: &buf), 
+                explanation: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ChoiceOption, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.label, into: &buf)
+        FfiConverterOptionString.write(value.explanation, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChoiceOption_lift(_ buf: RustBuffer) throws -> ChoiceOption {
+    return try FfiConverterTypeChoiceOption.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChoiceOption_lower(_ value: ChoiceOption) -> RustBuffer {
+    return FfiConverterTypeChoiceOption.lower(value)
+}
+
+
 /**
  * What a program command returns: the id of a record it created, and the new view.
  */
@@ -2928,6 +3186,66 @@ public func FfiConverterTypeCommandResult_lift(_ buf: RustBuffer) throws -> Comm
 #endif
 public func FfiConverterTypeCommandResult_lower(_ value: CommandResult) -> RustBuffer {
     return FfiConverterTypeCommandResult.lower(value)
+}
+
+
+public struct Confirm: Equatable, Hashable {
+    public var text: String
+    /**
+     * The word the person types to confirm, if any.
+     */
+    public var typed: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(text: String, 
+        /**
+         * The word the person types to confirm, if any.
+         */typed: String?) {
+        self.text = text
+        self.typed = typed
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Confirm: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConfirm: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Confirm {
+        return
+            try Confirm(
+                text: FfiConverterString.read(from: &buf), 
+                typed: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Confirm, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterOptionString.write(value.typed, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConfirm_lift(_ buf: RustBuffer) throws -> Confirm {
+    return try FfiConverterTypeConfirm.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConfirm_lower(_ value: Confirm) -> RustBuffer {
+    return FfiConverterTypeConfirm.lower(value)
 }
 
 
@@ -3371,6 +3689,76 @@ public func FfiConverterTypeExerciseAnswer_lift(_ buf: RustBuffer) throws -> Exe
 #endif
 public func FfiConverterTypeExerciseAnswer_lower(_ value: ExerciseAnswer) -> RustBuffer {
     return FfiConverterTypeExerciseAnswer.lower(value)
+}
+
+
+public struct Field: Equatable, Hashable {
+    public var key: String
+    public var label: String
+    public var help: String?
+    public var kind: FieldKind
+    public var required: Bool
+    public var value: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(key: String, label: String, help: String?, kind: FieldKind, required: Bool, value: String?) {
+        self.key = key
+        self.label = label
+        self.help = help
+        self.kind = kind
+        self.required = required
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Field: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeField: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Field {
+        return
+            try Field(
+                key: FfiConverterString.read(from: &buf), 
+                label: FfiConverterString.read(from: &buf), 
+                help: FfiConverterOptionString.read(from: &buf), 
+                kind: FfiConverterTypeFieldKind.read(from: &buf), 
+                required: FfiConverterBool.read(from: &buf), 
+                value: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Field, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.label, into: &buf)
+        FfiConverterOptionString.write(value.help, into: &buf)
+        FfiConverterTypeFieldKind.write(value.kind, into: &buf)
+        FfiConverterBool.write(value.required, into: &buf)
+        FfiConverterOptionString.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeField_lift(_ buf: RustBuffer) throws -> Field {
+    return try FfiConverterTypeField.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeField_lower(_ value: Field) -> RustBuffer {
+    return FfiConverterTypeField.lower(value)
 }
 
 
@@ -4522,6 +4910,64 @@ public func FfiConverterTypePeer_lift(_ buf: RustBuffer) throws -> Peer {
 #endif
 public func FfiConverterTypePeer_lower(_ value: Peer) -> RustBuffer {
     return FfiConverterTypePeer.lower(value)
+}
+
+
+public struct Performed: Equatable, Hashable {
+    public var message: String
+    public var `open`: Route?
+    public var createdId: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(message: String, `open`: Route?, createdId: String?) {
+        self.message = message
+        self.`open` = `open`
+        self.createdId = createdId
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Performed: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePerformed: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Performed {
+        return
+            try Performed(
+                message: FfiConverterString.read(from: &buf), 
+                open: FfiConverterOptionTypeRoute.read(from: &buf), 
+                createdId: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Performed, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.message, into: &buf)
+        FfiConverterOptionTypeRoute.write(value.`open`, into: &buf)
+        FfiConverterOptionString.write(value.createdId, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePerformed_lift(_ buf: RustBuffer) throws -> Performed {
+    return try FfiConverterTypePerformed.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePerformed_lower(_ value: Performed) -> RustBuffer {
+    return FfiConverterTypePerformed.lower(value)
 }
 
 
@@ -5681,6 +6127,74 @@ public func FfiConverterTypeSaidNo_lower(_ value: SaidNo) -> RustBuffer {
 }
 
 
+public struct Screen: Equatable, Hashable {
+    public var route: Route
+    public var title: String
+    /**
+     * Shows private things: offer the quick exit here.
+     */
+    public var sensitive: Bool
+    public var blocks: [Block]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(route: Route, title: String, 
+        /**
+         * Shows private things: offer the quick exit here.
+         */sensitive: Bool, blocks: [Block]) {
+        self.route = route
+        self.title = title
+        self.sensitive = sensitive
+        self.blocks = blocks
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Screen: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScreen: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Screen {
+        return
+            try Screen(
+                route: FfiConverterTypeRoute.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                sensitive: FfiConverterBool.read(from: &buf), 
+                blocks: FfiConverterSequenceTypeBlock.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Screen, into buf: inout [UInt8]) {
+        FfiConverterTypeRoute.write(value.route, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterBool.write(value.sensitive, into: &buf)
+        FfiConverterSequenceTypeBlock.write(value.blocks, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreen_lift(_ buf: RustBuffer) throws -> Screen {
+    return try FfiConverterTypeScreen.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreen_lower(_ value: Screen) -> RustBuffer {
+    return FfiConverterTypeScreen.lower(value)
+}
+
+
 /**
  * What a sync session has moved so far; bytes count whole frames.
  */
@@ -5826,6 +6340,59 @@ public func FfiConverterTypeSharedActivity_lift(_ buf: RustBuffer) throws -> Sha
 #endif
 public func FfiConverterTypeSharedActivity_lower(_ value: SharedActivity) -> RustBuffer {
     return FfiConverterTypeSharedActivity.lower(value)
+}
+
+
+/**
+ * What only the shell knows: its app lock setting (`off`, `0`, `1`, `5`, `15`).
+ */
+public struct ShellState: Equatable, Hashable {
+    public var appLock: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(appLock: String?) {
+        self.appLock = appLock
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ShellState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeShellState: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ShellState {
+        return
+            try ShellState(
+                appLock: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ShellState, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.appLock, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShellState_lift(_ buf: RustBuffer) throws -> ShellState {
+    return try FfiConverterTypeShellState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShellState_lower(_ value: ShellState) -> RustBuffer {
+    return FfiConverterTypeShellState.lower(value)
 }
 
 
@@ -6560,6 +7127,171 @@ public func FfiConverterTypeWeekMood_lower(_ value: WeekMood) -> RustBuffer {
 }
 
 
+
+public enum ActionKind: Equatable, Hashable {
+    
+    case `open`(route: Route
+    )
+    /**
+     * Send to `perform` with the fields' values.
+     */
+    case command(command: String
+    )
+    case shell(task: ShellTask
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ActionKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeActionKind: FfiConverterRustBuffer {
+    typealias SwiftType = ActionKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ActionKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .`open`(route: try FfiConverterTypeRoute.read(from: &buf)
+        )
+        
+        case 2: return .command(command: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .shell(task: try FfiConverterTypeShellTask.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ActionKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .`open`(route):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeRoute.write(route, into: &buf)
+            
+        
+        case let .command(command):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(command, into: &buf)
+            
+        
+        case let .shell(task):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeShellTask.write(task, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActionKind_lift(_ buf: RustBuffer) throws -> ActionKind {
+    return try FfiConverterTypeActionKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActionKind_lower(_ value: ActionKind) -> RustBuffer {
+    return FfiConverterTypeActionKind.lower(value)
+}
+
+
+
+
+public enum ActionStyle: Equatable, Hashable {
+    
+    case primary
+    case secondary
+    case destructive
+    case quiet
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ActionStyle: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeActionStyle: FfiConverterRustBuffer {
+    typealias SwiftType = ActionStyle
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ActionStyle {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .primary
+        
+        case 2: return .secondary
+        
+        case 3: return .destructive
+        
+        case 4: return .quiet
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ActionStyle, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .primary:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .secondary:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .destructive:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .quiet:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActionStyle_lift(_ buf: RustBuffer) throws -> ActionStyle {
+    return try FfiConverterTypeActionStyle.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActionStyle_lower(_ value: ActionStyle) -> RustBuffer {
+    return FfiConverterTypeActionStyle.lower(value)
+}
+
+
+
 /**
  * A kind of shared activity (step 7).
  */
@@ -6715,6 +7447,142 @@ public func FfiConverterTypeActivityResult_lift(_ buf: RustBuffer) throws -> Act
 #endif
 public func FfiConverterTypeActivityResult_lower(_ value: ActivityResult) -> RustBuffer {
     return FfiConverterTypeActivityResult.lower(value)
+}
+
+
+
+
+public enum Block: Equatable, Hashable {
+    
+    case heading(text: String
+    )
+    case text(text: String, tone: Tone
+    )
+    case card(title: String, text: String, tone: Tone, actions: [Action]
+    )
+    case fact(label: String, value: String
+    )
+    case row(title: String, detail: String, badge: String?, tone: Tone, `open`: Route?, actions: [Action]
+    )
+    case chart(title: String, summary: String, min: Double, max: Double, points: [ChartPoint]
+    )
+    case actions(actions: [Action]
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Block: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBlock: FfiConverterRustBuffer {
+    typealias SwiftType = Block
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Block {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .heading(text: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 2: return .text(text: try FfiConverterString.read(from: &buf), tone: try FfiConverterTypeTone.read(from: &buf)
+        )
+        
+        case 3: return .card(title: try FfiConverterString.read(from: &buf), text: try FfiConverterString.read(from: &buf), tone: try FfiConverterTypeTone.read(from: &buf), actions: try FfiConverterSequenceTypeAction.read(from: &buf)
+        )
+        
+        case 4: return .fact(label: try FfiConverterString.read(from: &buf), value: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .row(title: try FfiConverterString.read(from: &buf), detail: try FfiConverterString.read(from: &buf), badge: try FfiConverterOptionString.read(from: &buf), tone: try FfiConverterTypeTone.read(from: &buf), open: try FfiConverterOptionTypeRoute.read(from: &buf), actions: try FfiConverterSequenceTypeAction.read(from: &buf)
+        )
+        
+        case 6: return .chart(title: try FfiConverterString.read(from: &buf), summary: try FfiConverterString.read(from: &buf), min: try FfiConverterDouble.read(from: &buf), max: try FfiConverterDouble.read(from: &buf), points: try FfiConverterSequenceTypeChartPoint.read(from: &buf)
+        )
+        
+        case 7: return .actions(actions: try FfiConverterSequenceTypeAction.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Block, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .heading(text):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(text, into: &buf)
+            
+        
+        case let .text(text,tone):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(text, into: &buf)
+            FfiConverterTypeTone.write(tone, into: &buf)
+            
+        
+        case let .card(title,text,tone,actions):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(title, into: &buf)
+            FfiConverterString.write(text, into: &buf)
+            FfiConverterTypeTone.write(tone, into: &buf)
+            FfiConverterSequenceTypeAction.write(actions, into: &buf)
+            
+        
+        case let .fact(label,value):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(label, into: &buf)
+            FfiConverterString.write(value, into: &buf)
+            
+        
+        case let .row(title,detail,badge,tone,`open`,actions):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(title, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
+            FfiConverterOptionString.write(badge, into: &buf)
+            FfiConverterTypeTone.write(tone, into: &buf)
+            FfiConverterOptionTypeRoute.write(`open`, into: &buf)
+            FfiConverterSequenceTypeAction.write(actions, into: &buf)
+            
+        
+        case let .chart(title,summary,min,max,points):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(title, into: &buf)
+            FfiConverterString.write(summary, into: &buf)
+            FfiConverterDouble.write(min, into: &buf)
+            FfiConverterDouble.write(max, into: &buf)
+            FfiConverterSequenceTypeChartPoint.write(points, into: &buf)
+            
+        
+        case let .actions(actions):
+            writeInt(&buf, Int32(7))
+            FfiConverterSequenceTypeAction.write(actions, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBlock_lift(_ buf: RustBuffer) throws -> Block {
+    return try FfiConverterTypeBlock.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBlock_lower(_ value: Block) -> RustBuffer {
+    return FfiConverterTypeBlock.lower(value)
 }
 
 
@@ -7307,6 +8175,152 @@ public func FfiConverterTypeEntryLink_lift(_ buf: RustBuffer) throws -> EntryLin
 #endif
 public func FfiConverterTypeEntryLink_lower(_ value: EntryLink) -> RustBuffer {
     return FfiConverterTypeEntryLink.lower(value)
+}
+
+
+
+
+public enum FieldKind: Equatable, Hashable {
+    
+    case text(maxChars: UInt32, multiline: Bool
+    )
+    case choice(options: [ChoiceOption]
+    )
+    /**
+     * `yes` or `no`.
+     */
+    case yesNo
+    /**
+     * `YYYY-MM-DD`.
+     */
+    case date
+    /**
+     * `HH:MM`.
+     */
+    case time
+    /**
+     * `YYYY-MM-DDTHH:MM`.
+     */
+    case dateTime
+    case number(min: Int64, max: Int64, lowLabel: String?, highLabel: String?
+    )
+    /**
+     * Comma-separated words.
+     */
+    case tags
+    /**
+     * Sent as its value, never shown.
+     */
+    case fixed
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension FieldKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFieldKind: FfiConverterRustBuffer {
+    typealias SwiftType = FieldKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FieldKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .text(maxChars: try FfiConverterUInt32.read(from: &buf), multiline: try FfiConverterBool.read(from: &buf)
+        )
+        
+        case 2: return .choice(options: try FfiConverterSequenceTypeChoiceOption.read(from: &buf)
+        )
+        
+        case 3: return .yesNo
+        
+        case 4: return .date
+        
+        case 5: return .time
+        
+        case 6: return .dateTime
+        
+        case 7: return .number(min: try FfiConverterInt64.read(from: &buf), max: try FfiConverterInt64.read(from: &buf), lowLabel: try FfiConverterOptionString.read(from: &buf), highLabel: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 8: return .tags
+        
+        case 9: return .fixed
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FieldKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .text(maxChars,multiline):
+            writeInt(&buf, Int32(1))
+            FfiConverterUInt32.write(maxChars, into: &buf)
+            FfiConverterBool.write(multiline, into: &buf)
+            
+        
+        case let .choice(options):
+            writeInt(&buf, Int32(2))
+            FfiConverterSequenceTypeChoiceOption.write(options, into: &buf)
+            
+        
+        case .yesNo:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .date:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .time:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .dateTime:
+            writeInt(&buf, Int32(6))
+        
+        
+        case let .number(min,max,lowLabel,highLabel):
+            writeInt(&buf, Int32(7))
+            FfiConverterInt64.write(min, into: &buf)
+            FfiConverterInt64.write(max, into: &buf)
+            FfiConverterOptionString.write(lowLabel, into: &buf)
+            FfiConverterOptionString.write(highLabel, into: &buf)
+            
+        
+        case .tags:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .fixed:
+            writeInt(&buf, Int32(9))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldKind_lift(_ buf: RustBuffer) throws -> FieldKind {
+    return try FfiConverterTypeFieldKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldKind_lower(_ value: FieldKind) -> RustBuffer {
+    return FfiConverterTypeFieldKind.lower(value)
 }
 
 
@@ -9037,6 +10051,305 @@ public func FfiConverterTypeReportFormat_lower(_ value: ReportFormat) -> RustBuf
 
 
 
+public enum Route: Equatable, Hashable {
+    
+    case firstRun
+    case today
+    case checkIn
+    case program
+    /**
+     * Step 0 is the self-check before step 1.
+     */
+    case step(number: UInt8
+    )
+    case safety
+    case letGo
+    case journal(tag: String?, query: String?
+    )
+    case entry(id: String
+    )
+    case letters
+    case progress
+    case reminders
+    case devices
+    case data
+    case settings
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Route: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoute: FfiConverterRustBuffer {
+    typealias SwiftType = Route
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Route {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .firstRun
+        
+        case 2: return .today
+        
+        case 3: return .checkIn
+        
+        case 4: return .program
+        
+        case 5: return .step(number: try FfiConverterUInt8.read(from: &buf)
+        )
+        
+        case 6: return .safety
+        
+        case 7: return .letGo
+        
+        case 8: return .journal(tag: try FfiConverterOptionString.read(from: &buf), query: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 9: return .entry(id: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 10: return .letters
+        
+        case 11: return .progress
+        
+        case 12: return .reminders
+        
+        case 13: return .devices
+        
+        case 14: return .data
+        
+        case 15: return .settings
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Route, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .firstRun:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .today:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .checkIn:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .program:
+            writeInt(&buf, Int32(4))
+        
+        
+        case let .step(number):
+            writeInt(&buf, Int32(5))
+            FfiConverterUInt8.write(number, into: &buf)
+            
+        
+        case .safety:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .letGo:
+            writeInt(&buf, Int32(7))
+        
+        
+        case let .journal(tag,query):
+            writeInt(&buf, Int32(8))
+            FfiConverterOptionString.write(tag, into: &buf)
+            FfiConverterOptionString.write(query, into: &buf)
+            
+        
+        case let .entry(id):
+            writeInt(&buf, Int32(9))
+            FfiConverterString.write(id, into: &buf)
+            
+        
+        case .letters:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .progress:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .reminders:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .devices:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .data:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .settings:
+            writeInt(&buf, Int32(15))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoute_lift(_ buf: RustBuffer) throws -> Route {
+    return try FfiConverterTypeRoute.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoute_lower(_ value: Route) -> RustBuffer {
+    return FfiConverterTypeRoute.lower(value)
+}
+
+
+
+
+public enum ShellTask: Equatable, Hashable {
+    
+    case pairShowCode
+    case pairEnterCode
+    case syncNow
+    case shareExportJson
+    case shareReportHtml
+    case shareReportMarkdown
+    case importFile
+    case deleteEverything
+    case setAppLock
+    case allowNotifications
+    case finishFirstRun
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ShellTask: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeShellTask: FfiConverterRustBuffer {
+    typealias SwiftType = ShellTask
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ShellTask {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .pairShowCode
+        
+        case 2: return .pairEnterCode
+        
+        case 3: return .syncNow
+        
+        case 4: return .shareExportJson
+        
+        case 5: return .shareReportHtml
+        
+        case 6: return .shareReportMarkdown
+        
+        case 7: return .importFile
+        
+        case 8: return .deleteEverything
+        
+        case 9: return .setAppLock
+        
+        case 10: return .allowNotifications
+        
+        case 11: return .finishFirstRun
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ShellTask, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .pairShowCode:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .pairEnterCode:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .syncNow:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .shareExportJson:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .shareReportHtml:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .shareReportMarkdown:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .importFile:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .deleteEverything:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .setAppLock:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .allowNotifications:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .finishFirstRun:
+            writeInt(&buf, Int32(11))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShellTask_lift(_ buf: RustBuffer) throws -> ShellTask {
+    return try FfiConverterTypeShellTask.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShellTask_lower(_ value: ShellTask) -> RustBuffer {
+    return FfiConverterTypeShellTask.lower(value)
+}
+
+
+
+
 public enum StepState: Equatable, Hashable {
     
     case locked
@@ -9511,6 +10824,100 @@ public func FfiConverterTypeTheirSideKind_lower(_ value: TheirSideKind) -> RustB
 
 
 
+
+public enum Tone: Equatable, Hashable {
+    
+    case normal
+    case muted
+    case advice
+    case safety
+    case positive
+    case waiting
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Tone: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTone: FfiConverterRustBuffer {
+    typealias SwiftType = Tone
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Tone {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .normal
+        
+        case 2: return .muted
+        
+        case 3: return .advice
+        
+        case 4: return .safety
+        
+        case 5: return .positive
+        
+        case 6: return .waiting
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Tone, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .normal:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .muted:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .advice:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .safety:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .positive:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .waiting:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTone_lift(_ buf: RustBuffer) throws -> Tone {
+    return try FfiConverterTypeTone.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTone_lower(_ value: Tone) -> RustBuffer {
+    return FfiConverterTypeTone.lower(value)
+}
+
+
+
 /**
  * Where the trial period's end review leads (step 11).
  */
@@ -9919,6 +11326,30 @@ fileprivate struct FfiConverterOptionTypeCheckIn: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeConfirm: FfiConverterRustBuffer {
+    typealias SwiftType = Confirm?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeConfirm.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeConfirm.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeJournalEntry: FfiConverterRustBuffer {
     typealias SwiftType = JournalEntry?
 
@@ -10279,6 +11710,30 @@ fileprivate struct FfiConverterOptionTypeOutcome: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeRoute: FfiConverterRustBuffer {
+    typealias SwiftType = Route?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRoute.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRoute.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeTrialOutcome: FfiConverterRustBuffer {
     typealias SwiftType = TrialOutcome?
 
@@ -10402,6 +11857,31 @@ fileprivate struct FfiConverterSequenceData: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeAction: FfiConverterRustBuffer {
+    typealias SwiftType = [Action]
+
+    public static func write(_ value: [Action], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAction.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Action] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Action]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAction.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeAdvice: FfiConverterRustBuffer {
     typealias SwiftType = [Advice]
 
@@ -10502,6 +11982,31 @@ fileprivate struct FfiConverterSequenceTypeAttempt: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeChartPoint: FfiConverterRustBuffer {
+    typealias SwiftType = [ChartPoint]
+
+    public static func write(_ value: [ChartPoint], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeChartPoint.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ChartPoint] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ChartPoint]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeChartPoint.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeCheckIn: FfiConverterRustBuffer {
     typealias SwiftType = [CheckIn]
 
@@ -10544,6 +12049,31 @@ fileprivate struct FfiConverterSequenceTypeChoice: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeChoice.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeChoiceOption: FfiConverterRustBuffer {
+    typealias SwiftType = [ChoiceOption]
+
+    public static func write(_ value: [ChoiceOption], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeChoiceOption.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ChoiceOption] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ChoiceOption]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeChoiceOption.read(from: &buf))
         }
         return seq
     }
@@ -10644,6 +12174,31 @@ fileprivate struct FfiConverterSequenceTypeExerciseAnswer: FfiConverterRustBuffe
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeExerciseAnswer.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeField: FfiConverterRustBuffer {
+    typealias SwiftType = [Field]
+
+    public static func write(_ value: [Field], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeField.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Field] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Field]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeField.read(from: &buf))
         }
         return seq
     }
@@ -11052,6 +12607,31 @@ fileprivate struct FfiConverterSequenceTypeWeekMood: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeBlock: FfiConverterRustBuffer {
+    typealias SwiftType = [Block]
+
+    public static func write(_ value: [Block], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeBlock.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Block] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Block]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeBlock.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeLockReason: FfiConverterRustBuffer {
     typealias SwiftType = [LockReason]
 
@@ -11096,6 +12676,32 @@ fileprivate struct FfiConverterSequenceTypeNextAction: FfiConverterRustBuffer {
             seq.append(try FfiConverterTypeNextAction.read(from: &buf))
         }
         return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
+    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterString.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: String]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterString.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
     }
 }
 
@@ -11190,6 +12796,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reconnect_ffi_checksum_method_reconnectstore_set_reminder_settings() != 10974) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_perform() != 59625) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_method_reconnectstore_screen() != 1561) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reconnect_ffi_checksum_method_reconnectstore_check_in() != 44327) {

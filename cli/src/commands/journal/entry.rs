@@ -7,9 +7,9 @@ use reconnect_core::journal::{EntryKind, EntryLink, JournalEntry};
 use reconnect_core::program::content;
 use serde::Serialize;
 
-use super::versions;
 use crate::clean;
 use crate::commands::when;
+use reconnect_core::journal::versions;
 
 /// Characters of text shown when an entry has no title.
 const HEADLINE_CHARS: usize = 60;

@@ -11,7 +11,6 @@ pub mod prompts;
 pub mod resolve;
 pub mod show;
 pub mod snippet;
-pub mod versions;
 pub mod write;
 
 use crate::args::{Cli, JournalAction};

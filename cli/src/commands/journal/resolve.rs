@@ -3,12 +3,13 @@
 
 use reconnect_core::Reconnect;
 
+use super::entry;
 use super::input::Choice;
 use super::show::{find, shown};
-use super::{entry, versions};
 use crate::context;
 use crate::error::CliError;
 use crate::output::Output;
+use reconnect_core::journal::versions;
 
 pub fn run(app: &Reconnect, id: &str, choice: Choice, json: bool) -> Result<Output, CliError> {
     let current = find(app, id)?;

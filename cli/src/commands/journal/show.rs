@@ -6,10 +6,10 @@ use reconnect_core::journal::{EntryKind, JournalEntry};
 use serde::Serialize;
 
 use super::entry::{self, LetterState};
-use super::versions::{self, Version};
 use crate::context;
 use crate::error::CliError;
 use crate::output::Output;
+use reconnect_core::journal::versions::{self, Version};
 
 /// An entry with its numbered versions and, for a letter, where it stands.
 #[derive(Serialize)]

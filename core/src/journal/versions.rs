@@ -1,11 +1,11 @@
-//! The versions of an entry that two devices changed at once, numbered from 1 as
-//! `journal show` shows them and `journal resolve --keep N` keeps them.
+//! The versions of an entry that two devices changed at once, numbered from 1 as the
+//! terminal's `journal show` and the apps' entry screen show them, and resolving keeps them.
 //!
 //! Titles and texts keep their competing values separately; version N pairs the N-th
 //! title with the N-th text (the last one again when one field has fewer), so what is
 //! shown as version N is exactly what keeping it writes.
 
-use reconnect_core::journal::JournalEntry;
+use super::JournalEntry;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,8 +39,8 @@ pub fn of(entry: &JournalEntry) -> Vec<Version> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::journal::EntryKind;
     use chrono::Utc;
-    use reconnect_core::journal::EntryKind;
 
     fn entry(titles: &[&str], texts: &[&str]) -> JournalEntry {
         JournalEntry {
