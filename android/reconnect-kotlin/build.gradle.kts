@@ -41,6 +41,7 @@ kotlin {
 dependencies {
     api("net.java.dev.jna:jna:5.19.1@aar")
     api("org.jetbrains.kotlinx:kotlinx-coroutines-core:1.11.0")
+    testImplementation("org.jetbrains.kotlinx:kotlinx-coroutines-test:1.11.0")
 }
 
 /** Builds the Rust core for the device ABIs; needs cargo-ndk and an NDK (see README.md). */
