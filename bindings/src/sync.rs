@@ -279,6 +279,14 @@ impl FrameDecoder {
     }
 }
 
+/// The name a device offering pairing advertises on the local network (e.g. as its NSD or
+/// Bonjour service name), and the joining device looks for, from the code the person typed
+/// or the QR string: 16 hex characters that reveal nothing without the code.
+#[uniffi::export]
+pub fn pairing_rendezvous(code_or_qr: String) -> Result<String, ReconnectError> {
+    Ok(reconnect_core::sync::code::rendezvous(&code_or_qr)?)
+}
+
 #[uniffi::export]
 impl ReconnectStore {
     /// A one-time pairing offer to show on this device: valid for `ttl_seconds` (10

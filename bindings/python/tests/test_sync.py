@@ -115,6 +115,17 @@ def test_an_offer_has_a_code_and_a_qr_string_naming_this_device(phone):
         phone.pair_as_joiner("not a code")
 
 
+def test_the_rendezvous_name_is_found_from_the_code_or_the_qr(phone):
+    offer = phone.pairing_offer(None)
+    name = rc.pairing_rendezvous(offer.code)
+    assert len(name) == 16 and all(c in "0123456789abcdef" for c in name)
+    assert rc.pairing_rendezvous(offer.qr) == name
+    assert rc.pairing_rendezvous(offer.code.lower().replace("-", " ")) == name
+    assert rc.pairing_rendezvous(wrong_code_for(offer.code)) != name
+    with pytest.raises(rc.ReconnectError.InvalidInput):
+        rc.pairing_rendezvous("not a code")
+
+
 def test_pairing_in_memory_pins_both_devices_with_their_names(phone, laptop):
     offer = phone.pairing_offer(None)
     offerer = phone.pair_as_offerer(offer.code)

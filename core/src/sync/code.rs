@@ -12,6 +12,9 @@ pub const CODE_CHARS: usize = 10;
 pub const QR_PREFIX: &str = "reconnect-pair:1:";
 const PSK_CONTEXT: &str = "reconnect 2026-11 pairing pre-shared key v1";
 const OFFER_ID_CONTEXT: &str = "reconnect 2026-11 pairing offer id v1";
+const RENDEZVOUS_CONTEXT: &str = "reconnect 2026-12 pairing rendezvous name v1";
+/// Hex characters in a rendezvous name.
+pub const RENDEZVOUS_CHARS: usize = 16;
 
 /// A pairing code in canonical form (10 upper-case alphabet characters, no dash).
 #[derive(Clone, PartialEq, Eq)]
@@ -76,6 +79,16 @@ impl PairingCode {
     pub(crate) fn offer_id(&self) -> [u8; 32] {
         blake3::derive_key(OFFER_ID_CONTEXT, self.0.as_bytes())
     }
+}
+
+/// The name a device offering pairing advertises on the local network, and the joining
+/// device looks for: derived from the code, so only someone holding the code can tell
+/// it apart, and nothing about Reconnect or the person shows. `code_or_qr` is read as
+/// the joining device reads it (typed code or QR string).
+pub fn rendezvous(code_or_qr: &str) -> Result<String> {
+    let code = Invitation::parse(code_or_qr)?.code;
+    let key = blake3::derive_key(RENDEZVOUS_CONTEXT, code.0.as_bytes());
+    Ok(hex::encode(&key[..RENDEZVOUS_CHARS / 2]))
 }
 
 fn invalid_code() -> Error {
@@ -144,6 +157,19 @@ mod tests {
             PairingCode::parse(&shown.to_lowercase().replace('-', " ")).unwrap(),
             code
         );
+    }
+
+    #[test]
+    fn the_rendezvous_name_is_the_same_for_code_and_qr_and_differs_by_code() {
+        let code = PairingCode::generate().unwrap();
+        let device = "0123456789abcdef0123456789abcdef";
+        let by_code = rendezvous(&code.display().to_lowercase()).unwrap();
+        assert_eq!(by_code.len(), RENDEZVOUS_CHARS);
+        assert!(by_code.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_eq!(rendezvous(&code.qr(device)).unwrap(), by_code);
+        let other = PairingCode::generate().unwrap();
+        assert_ne!(rendezvous(&other.display()).unwrap(), by_code);
+        assert!(rendezvous("not a code").is_err());
     }
 
     #[test]

@@ -12704,6 +12704,19 @@ fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
         return dict
     }
 }
+/**
+ * The name a device offering pairing advertises on the local network (e.g. as its NSD or
+ * Bonjour service name), and the joining device looks for, from the code the person typed
+ * or the QR string: 16 hex characters that reveal nothing without the code.
+ */
+public func pairingRendezvous(codeOrQr: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_func_pairing_rendezvous(
+        FfiConverterString.lower(codeOrQr),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -12719,6 +12732,9 @@ private let initializationResult: InitializationResult = {
     let scaffolding_contract_version = ffi_reconnect_ffi_uniffi_contract_version()
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_func_pairing_rendezvous() != 17460) {
+        return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reconnect_ffi_checksum_method_listenerhandle_cancel() != 56747) {
         return InitializationResult.apiChecksumMismatch
