@@ -30,7 +30,8 @@ pub use screens::{
 };
 pub use store::ReconnectStore;
 pub use sync::{
-    FrameDecoder, PairingOffer, PairingSession, Peer, SessionStats, SyncRole, SyncSession, SyncStep,
+    FrameDecoder, PairingOffer, PairingSession, Peer, QrMatrix, SessionStats, SyncRole,
+    SyncSession, SyncStep,
 };
 pub use types::{ChangeEvent, CheckIn, CheckInInput, ContactMedium, OpenOptions, TodayView};
 

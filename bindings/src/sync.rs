@@ -279,6 +279,24 @@ impl FrameDecoder {
     }
 }
 
+/// A QR code as modules: `size` × `size`, row by row, `true` for dark; draw it with a
+/// quiet zone of four modules.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct QrMatrix {
+    pub size: u32,
+    pub dark: Vec<bool>,
+}
+
+/// The pairing offer's QR string (`PairingOffer.qr`) as a QR code to draw.
+#[uniffi::export]
+pub fn pairing_qr_matrix(qr: String) -> Result<QrMatrix, ReconnectError> {
+    let m = reconnect_core::sync::qr::qr_matrix(&qr)?;
+    Ok(QrMatrix {
+        size: m.size,
+        dark: m.dark,
+    })
+}
+
 /// The name a device offering pairing advertises on the local network (e.g. as its NSD or
 /// Bonjour service name), and the joining device looks for, from the code the person typed
 /// or the QR string: 16 hex characters that reveal nothing without the code.

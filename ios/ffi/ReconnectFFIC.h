@@ -645,6 +645,11 @@ RustBuffer uniffi_reconnect_ffi_fn_method_syncsession_stats(uint64_t ptr, RustCa
 void uniffi_reconnect_ffi_fn_init_callback_vtable_changelistener(const UniffiVTableCallbackInterfaceChangeListener* _Nonnull vtable
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_FN_FUNC_PAIRING_QR_MATRIX
+#define UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_FN_FUNC_PAIRING_QR_MATRIX
+RustBuffer uniffi_reconnect_ffi_fn_func_pairing_qr_matrix(RustBuffer qr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_FN_FUNC_PAIRING_RENDEZVOUS
 #define UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_FN_FUNC_PAIRING_RENDEZVOUS
 RustBuffer uniffi_reconnect_ffi_fn_func_pairing_rendezvous(RustBuffer code_or_qr, RustCallStatus *_Nonnull out_status
@@ -908,6 +913,12 @@ void ffi_reconnect_ffi_rust_future_free_void(uint64_t handle
 #ifndef UNIFFI_FFIDEF_FFI_RECONNECT_FFI_RUST_FUTURE_COMPLETE_VOID
 #define UNIFFI_FFIDEF_FFI_RECONNECT_FFI_RUST_FUTURE_COMPLETE_VOID
 void ffi_reconnect_ffi_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_CHECKSUM_FUNC_PAIRING_QR_MATRIX
+#define UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_CHECKSUM_FUNC_PAIRING_QR_MATRIX
+uint16_t uniffi_reconnect_ffi_checksum_func_pairing_qr_matrix(void
+    
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_RECONNECT_FFI_CHECKSUM_FUNC_PAIRING_RENDEZVOUS

@@ -126,6 +126,16 @@ def test_the_rendezvous_name_is_found_from_the_code_or_the_qr(phone):
         rc.pairing_rendezvous("not a code")
 
 
+def test_the_offer_qr_string_becomes_a_square_qr_code(phone):
+    offer = phone.pairing_offer(None)
+    qr = rc.pairing_qr_matrix(offer.qr)
+    assert qr.size >= 21 and (qr.size - 17) % 4 == 0
+    assert len(qr.dark) == qr.size * qr.size
+    assert qr.dark[0] and not qr.dark[qr.size + 1]  # a finder pattern's ring and inside
+    with pytest.raises(rc.ReconnectError.InvalidInput):
+        rc.pairing_qr_matrix("")
+
+
 def test_pairing_in_memory_pins_both_devices_with_their_names(phone, laptop):
     offer = phone.pairing_offer(None)
     offerer = phone.pair_as_offerer(offer.code)

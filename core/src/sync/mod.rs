@@ -22,6 +22,7 @@ pub mod limits;
 pub(crate) mod message;
 pub(crate) mod noise;
 pub mod pairing;
+pub mod qr;
 pub mod session;
 
 #[cfg(test)]

@@ -4,9 +4,16 @@ import Foundation
 extension ReconnectClient {
     /// Every change to the store from now on: check-ins, settings, and merges from the
     /// person's other devices. Stopping the iteration (or cancelling its task, or
-    /// dropping the stream) unsubscribes from the core.
-    public func changes() throws -> AsyncStream<ChangeEvent> {
-        let (stream, continuation) = AsyncStream.makeStream(of: ChangeEvent.self)
+    /// dropping the stream) unsubscribes from the core. A reader that only needs to know
+    /// that something changed can pass `.bufferingNewest(1)`, so a burst of events while
+    /// it is busy arrives as one.
+    public func changes(
+        bufferingPolicy: AsyncStream<ChangeEvent>.Continuation.BufferingPolicy = .unbounded
+    ) throws -> AsyncStream<ChangeEvent> {
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: ChangeEvent.self,
+            bufferingPolicy: bufferingPolicy
+        )
         let handle = try store.subscribe(listener: StreamListener(continuation))
         continuation.onTermination = { _ in
             handle.cancel()

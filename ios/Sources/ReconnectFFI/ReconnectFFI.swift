@@ -5619,6 +5619,64 @@ public func FfiConverterTypeProgressView_lower(_ value: ProgressView) -> RustBuf
 
 
 /**
+ * A QR code as modules: `size` × `size`, row by row, `true` for dark; draw it with a
+ * quiet zone of four modules.
+ */
+public struct QrMatrix: Equatable, Hashable {
+    public var size: UInt32
+    public var dark: [Bool]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(size: UInt32, dark: [Bool]) {
+        self.size = size
+        self.dark = dark
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension QrMatrix: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeQrMatrix: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> QrMatrix {
+        return
+            try QrMatrix(
+                size: FfiConverterUInt32.read(from: &buf), 
+                dark: FfiConverterSequenceBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: QrMatrix, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.size, into: &buf)
+        FfiConverterSequenceBool.write(value.dark, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQrMatrix_lift(_ buf: RustBuffer) throws -> QrMatrix {
+    return try FfiConverterTypeQrMatrix.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQrMatrix_lower(_ value: QrMatrix) -> RustBuffer {
+    return FfiConverterTypeQrMatrix.lower(value)
+}
+
+
+/**
  * The latest readiness self-check (step 3).
  */
 public struct Readiness: Equatable, Hashable {
@@ -11807,6 +11865,31 @@ fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceBool: FfiConverterRustBuffer {
+    typealias SwiftType = [Bool]
+
+    public static func write(_ value: [Bool], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterBool.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Bool] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Bool]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterBool.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -12705,6 +12788,17 @@ fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
     }
 }
 /**
+ * The pairing offer's QR string (`PairingOffer.qr`) as a QR code to draw.
+ */
+public func pairingQrMatrix(qr: String)throws  -> QrMatrix  {
+    return try  FfiConverterTypeQrMatrix_lift(try rustCallWithError(FfiConverterTypeReconnectError_lift) {
+        uniffiCallStatus in
+    uniffi_reconnect_ffi_fn_func_pairing_qr_matrix(
+        FfiConverterString.lower(qr),uniffiCallStatus
+    )
+})
+}
+/**
  * The name a device offering pairing advertises on the local network (e.g. as its NSD or
  * Bonjour service name), and the joining device looks for, from the code the person typed
  * or the QR string: 16 hex characters that reveal nothing without the code.
@@ -12732,6 +12826,9 @@ private let initializationResult: InitializationResult = {
     let scaffolding_contract_version = ffi_reconnect_ffi_uniffi_contract_version()
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
+    }
+    if (uniffi_reconnect_ffi_checksum_func_pairing_qr_matrix() != 48698) {
+        return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_reconnect_ffi_checksum_func_pairing_rendezvous() != 17460) {
         return InitializationResult.apiChecksumMismatch
