@@ -2,13 +2,39 @@ package app.reconnect.android
 
 import android.app.Application
 import android.os.Build
+import android.os.SystemClock
 import app.reconnect.Reconnect
+import app.reconnect.android.system.AppLock
+import app.reconnect.android.system.AppLockSettings
+import app.reconnect.android.system.ReminderScheduler
+import app.reconnect.android.system.ReminderSource
+import app.reconnect.ffi.InternalException
+import app.reconnect.ffi.Reminder
+import app.reconnect.ffi.ReconnectException
+import app.reconnect.reminders
 import java.io.File
 import java.time.ZoneId
+import kotlin.time.Duration.Companion.milliseconds
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.flow.conflate
+import kotlinx.coroutines.flow.map
+import kotlinx.coroutines.flow.onStart
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
 
-/** Owns the one open store for the whole process, so every screen shares a single writer. */
-class ReconnectApplication : Application() {
+/**
+ * Owns the one open store for the whole process, so every screen shares a single writer;
+ * keeps the phone's alarms in step with the core's reminders; holds the app lock's state.
+ */
+class ReconnectApplication : Application(), ReminderSource {
     private var store: Reconnect? = null
+    private val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO)
+
+    val appLock: AppLock by lazy {
+        AppLock(AppLockSettings(this).timeout, now = { SystemClock.elapsedRealtime().milliseconds })
+    }
 
     /** Opens the store on first use. Touches disk and the Keystore: call it off the main thread. */
     @Synchronized
@@ -21,9 +47,43 @@ class ReconnectApplication : Application() {
                 key = key,
                 deviceName = Build.MODEL,
                 zone = ZoneId.systemDefault(),
-            ).also { store = it }
+            ).also {
+                store = it
+                keepRemindersScheduled(it)
+            }
         } finally {
             key.fill(0)
+        }
+    }
+
+    /** Reads the reminders in the phone's current zone (the receivers call it after a change). */
+    override fun currentReminders(): List<Reminder> {
+        val opened = openStore()
+        try {
+            opened.setTimeZone(ZoneId.systemDefault())
+        } catch (e: ReconnectException) {
+            // An unknown zone keeps the previous one.
+        }
+        return runBlocking { opened.reminders() }
+    }
+
+    /** Every change (a check-in on any device, new settings) hands the whole list to AlarmManager. */
+    private fun keepRemindersScheduled(opened: Reconnect) {
+        val scheduler = ReminderScheduler(this)
+        scope.launch {
+            opened.changes
+                .map { }
+                .onStart { emit(Unit) }
+                .conflate()
+                .collect {
+                    try {
+                        scheduler.apply(opened.reminders())
+                    } catch (e: ReconnectException) {
+                        // Kept as they were; the next change or restart tries again.
+                    } catch (e: InternalException) {
+                        // Likewise.
+                    }
+                }
         }
     }
 }
