@@ -5,6 +5,12 @@ pluginManagement {
         mavenCentral()
         gradlePluginPortal()
     }
+    // Kotlin 2.4 class files need R8 9.1.29 or newer (developer.android.com/build/kotlin-support);
+    // AGP 8.13 bundles an older R8, so the release build's shrinker is pinned here.
+    buildscript {
+        repositories { google() }
+        dependencies { classpath("com.android.tools:r8:9.1.29") }
+    }
 }
 
 dependencyResolutionManagement {
