@@ -6,7 +6,7 @@ import PackageDescription
 
 let package = Package(
     name: "Reconnect",
-    platforms: [.iOS(.v16), .macOS(.v13)],
+    platforms: [.iOS(.v17), .macOS(.v14)],
     products: [
         .library(name: "Reconnect", targets: ["Reconnect"]),
     ],

@@ -1,22 +1,15 @@
-// The app's entry point: one model for the whole app, opened on launch and refreshed
-// whenever the app comes forward.
+// The app's entry point: one model for the whole app, opened on launch. The root view
+// follows the scene's phase for the app lock, the privacy cover and sync.
 import SwiftUI
 
 @main
 struct ReconnectApp: App {
-    @StateObject private var model = CompanionModel()
-    @Environment(\.scenePhase) private var scenePhase
+    @State private var app = AppModel()
 
     var body: some Scene {
         WindowGroup {
-            RootView()
-                .environmentObject(model)
-                .onAppear { model.start() }
-        }
-        .onChange(of: scenePhase) { phase in
-            if phase == .active {
-                model.becameActive()
-            }
+            RootView(app: app)
+                .task { await app.start() }
         }
     }
 }

@@ -16,7 +16,7 @@ extension ReconnectClient {
     /// new view with the id of any record it created.
     ///
     /// - Throws: `ReconnectError.Refused` when the program's rules do not allow it now
-    ///   (`reason` says which rule; `Wording.problem` says it kindly), and
+    ///   (`reason` says which rule; `Problems.sentence(for:)` says it in one sentence), and
     ///   `ReconnectError.InvalidInput` for a bad value, such as a date that is not
     ///   `YYYY-MM-DD`. Nothing is written then.
     @discardableResult

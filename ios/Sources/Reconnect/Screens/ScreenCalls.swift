@@ -27,13 +27,4 @@ extension ReconnectClient {
     public func deviceId() async throws -> String {
         try await offActor { try $0.deviceId() }
     }
-
-    /// The name a device offering pairing advertises on the local network, and the joining
-    /// device looks for, from the code or QR string: 16 hex characters that reveal nothing
-    /// without the code.
-    ///
-    /// - Throws: `ReconnectError.InvalidInput` when `codeOrQR` is not a pairing code.
-    public static func pairingRendezvous(_ codeOrQR: String) throws -> String {
-        try ReconnectFFI.pairingRendezvous(codeOrQr: codeOrQR)
-    }
 }

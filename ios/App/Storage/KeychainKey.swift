@@ -1,5 +1,6 @@
 // Keeps the store's key in the Keychain: made once from the system's secure random
-// source, never synced, and readable only on this device once it has been unlocked.
+// source, never synced or backed up, and readable only on this device once it has been
+// unlocked. A backup restored to another device therefore brings the store without its key.
 import Foundation
 import Security
 
@@ -13,26 +14,8 @@ enum KeychainKey {
     private static let account = "default"
     private static let length = 32
 
-    /// The key saved on an earlier run, or a new one saved now.
-    static func loadOrCreate() throws -> Data {
-        if let existing = try load() {
-            return existing
-        }
-        let fresh = try randomBytes(count: length)
-        let status = SecItemAdd(attributes(for: fresh) as CFDictionary, nil)
-        switch status {
-        case errSecSuccess:
-            return fresh
-        case errSecDuplicateItem:
-            // Saved by another launch a moment ago; that one wins.
-            guard let existing = try load() else { throw Failure.keychain(status) }
-            return existing
-        default:
-            throw Failure.keychain(status)
-        }
-    }
-
-    private static func load() throws -> Data? {
+    /// The key saved on an earlier run, or `nil` when there is none.
+    static func load() throws -> Data? {
         var query = baseQuery()
         query[kSecReturnData as String] = true
         query[kSecMatchLimit as String] = kSecMatchLimitOne
@@ -44,6 +27,30 @@ enum KeychainKey {
         case errSecItemNotFound:
             return nil
         default:
+            throw Failure.keychain(status)
+        }
+    }
+
+    /// A new key, saved now. Never replaces an existing one: if another launch saved one a
+    /// moment ago, that one wins.
+    static func create() throws -> Data {
+        let fresh = try randomBytes(count: length)
+        let status = SecItemAdd(attributes(for: fresh) as CFDictionary, nil)
+        switch status {
+        case errSecSuccess:
+            return fresh
+        case errSecDuplicateItem:
+            guard let existing = try load() else { throw Failure.keychain(status) }
+            return existing
+        default:
+            throw Failure.keychain(status)
+        }
+    }
+
+    /// Removes the key, for deleting everything or starting fresh. Safe when there is none.
+    static func delete() throws {
+        let status = SecItemDelete(baseQuery() as CFDictionary)
+        guard status == errSecSuccess || status == errSecItemNotFound else {
             throw Failure.keychain(status)
         }
     }
