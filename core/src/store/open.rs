@@ -67,7 +67,15 @@ pub(crate) fn open_existing(
     })
 }
 
+/// SQLCipher sets up its crypto provider's shared state while a connection is keyed; two
+/// threads keying at the same moment were seen to fail now and then ("An error occurred
+/// with PRAGMA key"), so connections are keyed one at a time in this process.
+static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn apply_key(conn: &Connection, key: &StoreKey) -> Result<(), StoreError> {
+    let _one_at_a_time = KEYING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     // A raw key must be double-quoted; pragma_update would quote it as a passphrase.
     let pragma = key.sqlcipher_pragma();
     let mut statement = zeroize::Zeroizing::new(String::with_capacity(pragma.len() + 16));
