@@ -123,7 +123,7 @@ pub fn overview(view: &ProgramView, ctx: &Context) -> Screen {
         )));
         for step in view.steps.iter().filter(|s| s.phase == phase.number) {
             let detail = if step.state == StepState::Locked {
-                describe_locks(&step.locked_because)
+                capitalise(&describe_locks(&step.locked_because))
             } else if step.optional {
                 "Optional".to_string()
             } else {
