@@ -234,6 +234,16 @@ fn the_self_check_is_a_form_and_opens_step_one() {
             )
         })
         .collect();
+    // And the safety questions: none of it happened.
+    let favourable: Vec<(String, String)> = favourable
+        .into_iter()
+        .chain(
+            reconnect_core::program::content::pre_check()
+                .screening
+                .iter()
+                .map(|q| (format!("safety.{}", q.code), "no".to_string())),
+        )
+        .collect();
     let extra: Vec<(&str, &str)> = favourable
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -242,6 +252,7 @@ fn the_self_check_is_a_form_and_opens_step_one() {
         .on(1)
         .perform(command(answer), &values(answer, &extra))
         .unwrap();
+    assert!(phone.app.program().unwrap().safety.is_none());
     let step1 = screen(&phone, Route::Step { number: 1 });
     assert!(
         action(&step1, "add_reason").unavailable.is_none(),
