@@ -131,6 +131,14 @@ enum Wording {
             return "The steps about getting in touch are closed, because your safety comes first. Support is listed in your program, and your journal is here whenever you want to write."
         case .theySaidNo:
             return "They've said no, so Reconnect won't help with getting in touch again. Respecting their answer is the kind thing to do, and letting go is here whenever you're ready."
+        case .decidedNever:
+            return "The answer was \u{201C}never\u{201D}, and it deserves respect, so the steps about getting in touch are closed. Letting go is here for you; the only way back is to start the program again."
+        case .notYetUntil(let revisitOn):
+            return "You decided \u{201C}not yet\u{201D}, so getting in touch waits until \(day(revisitOn)). Use the time for yourself, and look at it again then."
+        case .noAnswer:
+            return "Several messages went unanswered, and no answer is an answer, so the steps about getting in touch are closed. Letting go is here whenever you're ready."
+        case .safetyFlagStands(let minutes):
+            return "This safety note stays. It can be undone only on the device that recorded it, within \(minutes) minutes, and only after confirming it was a mistake."
         case .programEnded(let outcome):
             switch outcome {
             case .together(let on):
@@ -185,6 +193,10 @@ enum Wording {
             return "you decided \u{201C}not yet\u{201D}, and can look at it again on \(day(revisitOn))"
         case .decidedNever:
             return "you decided this isn't going to happen, and that choice is respected"
+        case .noAnswer:
+            return "several messages went unanswered, and no answer is an answer"
+        case .noContactBroken(let on):
+            return "there was contact on \(day(on)), so your time apart starts again from that day"
         case .safety:
             return "your safety comes first"
         case .theySaidNo:
