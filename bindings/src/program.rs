@@ -11,21 +11,21 @@ mod refusal;
 mod view;
 
 pub use codes::{
-    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
-    TrialOutcome,
+    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, SafetySource,
+    ScreeningAnswer, TheirSideKind, TrialOutcome,
 };
 pub use command::ProgramCommand;
 pub use content::{
     Choice, ChoiceList, ContentLine, PreCheckContent, PreCheckQuestion, StepContent,
 };
-pub use convert::Answer;
+pub use convert::{Answer, ScreeningReply};
 pub use records::{
     Apology, Attempt, Decision, ExerciseAnswer, IceBreaker, LetGoRecord, Mistake, NoContact,
-    ObservationNote, PreCheckAnswers, ProgramRecords, Readiness, Reason, SafetyFlag, SaidNo,
-    SharedActivity, TextRecord, TheirSide, Therapy, Trial, TrialReview,
+    ObservationNote, PreCheckAnswers, ProgramRecords, Readiness, Reason, Restart, SafetyFlag,
+    SaidNo, SharedActivity, TextRecord, TheirSide, Therapy, Trial, TrialReview,
 };
 pub use refusal::RefusalReason;
 pub use view::{
     Advice, CommandResult, KeyDates, LadderView, LockReason, NextAction, Outcome, PhaseView,
-    ProgramView, SafetyView, StepState, StepView,
+    ProgramView, SafetyView, StepState, StepView, SupportView,
 };

@@ -196,6 +196,8 @@ pub enum Command {
     TheySaidNo(TheySaidNoArgs),
     /// Remove an entry you wrote (contact attempts, decisions, reviews and safety records stay)
     Remove(RemoveArgs),
+    /// Start the program again from the beginning; the only way back after "never"
+    StartAgain(RestartArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -48,6 +48,16 @@ fn filled() -> Env {
         "both-changed=yes",
         "--answer",
         "fresh-start=yes",
+        "--safety",
+        "fear=no",
+        "--safety",
+        "threats=no",
+        "--safety",
+        "violence=no",
+        "--safety",
+        "control=no",
+        "--safety",
+        "monitoring=prefer-not-to-say",
     ]);
     env.ok(&["reason", "add", "--kind", "jealousy", "I was jealous"]);
     env.ok(&["reminders", "set", "--daily", "20:30"]);

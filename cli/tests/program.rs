@@ -96,7 +96,7 @@ fn assert_refused(out: &Output, contains: &str) {
     assert_eq!(stdout(out), "");
 }
 
-const FAVOURABLE: [&str; 10] = [
+const FAVOURABLE: [&str; 20] = [
     "--answer",
     "loneliness=no",
     "--answer",
@@ -107,6 +107,16 @@ const FAVOURABLE: [&str; 10] = [
     "both-changed=yes",
     "--answer",
     "fresh-start=yes",
+    "--safety",
+    "fear=no",
+    "--safety",
+    "threats=no",
+    "--safety",
+    "violence=no",
+    "--safety",
+    "control=prefer-not-to-say",
+    "--safety",
+    "monitoring=no",
 ];
 
 const READY: [&str; 10] = [
@@ -893,9 +903,23 @@ fn every_step_can_be_recorded_through_to_together() {
     );
     let text = env.ok(&["step", "11"]);
     assert!(text.contains("you decided \"not yet\""), "{text}");
-    // Later they are ready: a later answer from the same device stands, even at the
-    // same instant.
-    let text = env.ok(&["decide", "ready"]);
+    // "Not yet" waits: no contact and no "ready" before its date.
+    assert_refused(
+        &env.run(&["decide", "ready"]),
+        "contact waits until 2026-12-15",
+    );
+    assert_refused(
+        &env.run(&["attempt", "log", "--medium", "video", "--reply", "warm"]),
+        "contact waits until 2026-12-15",
+    );
+    // On that day they are ready: the later answer stands.
+    let out = env
+        .command(&["decide", "ready"])
+        .env("RECONNECT_NOW", "2026-12-15T10:00:00Z")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
     assert!(
         text.contains("Step 11 · A trial period, not a big question — now available"),
         "{text}"
@@ -1022,4 +1046,79 @@ fn advice_against_continuing_can_be_read_and_acknowledged() {
     // Advice that is not showing cannot be acknowledged.
     let out = env.run(&["advice", "acknowledge", "cycles"]);
     assert_refused(&out, "no advice `advice.cycles`");
+}
+
+#[test]
+fn each_new_stop_is_refused_in_one_line_and_support_is_always_listed() {
+    let env = Env::new();
+    walk_to_step_4(&env);
+    let overview = env.ok(&["program"]);
+    assert!(overview.contains("reconnect safety"), "{overview}");
+    // No answer is an answer: a third unanswered attempt after a pause closes the ladder.
+    for on in ["2026-11-01", "2026-11-02"] {
+        env.ok(&[
+            "attempt",
+            "log",
+            "--medium",
+            "social-media",
+            "--reply",
+            "no-reply",
+            "--on",
+            on,
+        ]);
+    }
+    env.ok(&[
+        "attempt",
+        "log",
+        "--medium",
+        "social-media",
+        "--reply",
+        "no-reply",
+    ]);
+    let out = env.run(&[
+        "--json",
+        "attempt",
+        "log",
+        "--medium",
+        "social-media",
+        "--reply",
+        "warm",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["error"]["refusal"]["refusal"], "no_answer");
+    assert_refused(
+        &env.run(&[
+            "attempt",
+            "log",
+            "--medium",
+            "social-media",
+            "--reply",
+            "warm",
+        ]),
+        "no answer is an answer",
+    );
+
+    // A safety sign stands once the undo window is over.
+    let env = Env::new();
+    precheck(&env);
+    env.ok(&["safety", "flag", "fear"]);
+    let later = env
+        .command(&["safety", "undo", "fear", "--confirm"])
+        .env("RECONNECT_NOW", "2026-11-29T19:30:00Z")
+        .output()
+        .unwrap();
+    assert_refused(&later, "this safety record stands");
+    assert_refused(&env.run(&["safety", "undo", "fear"]), "confirmation");
+    env.ok(&["safety", "undo", "fear", "--confirm"]);
+
+    // "Never" is refused as a stop, and starting again needs a confirmation.
+    let env = Env::new();
+    precheck(&env);
+    assert_refused(&env.run(&["start-again"]), "confirmation");
+    env.ok(&["start-again", "--confirm"]);
+    assert_eq!(
+        env.view()["records"]["restarts"].as_array().unwrap().len(),
+        1
+    );
 }

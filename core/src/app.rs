@@ -68,6 +68,15 @@ fn recent_moods(
     checkins::moods_since(doc, from)
 }
 
+/// The check-ins the program reacts to (contact during no contact or after a stop, urge).
+pub(crate) fn program_checkins(
+    doc: &AutoCommit,
+    records: &program::ProgramRecords,
+    today: chrono::NaiveDate,
+) -> Result<Vec<program::CheckinFacts>> {
+    checkins::program_facts_since(doc, program::checkins_from(records, today))
+}
+
 pub struct Reconnect {
     state: Mutex<State>,
     notifier: Arc<Notifier>,
@@ -184,12 +193,15 @@ impl Reconnect {
         let today = local_day(now, state.zone, settings::day_start_hour(&state.doc)?);
         let records = stored_program::read(&state.doc)?;
         let moods = recent_moods(&state.doc, today)?;
+        let facts = program_checkins(&state.doc, &records, today)?;
         Ok(program::evaluate(
             &records,
             Moment {
                 now,
                 today,
                 moods: &moods,
+                checkins: &facts,
+                device: &self.device.device_id,
             },
         ))
     }
@@ -205,10 +217,14 @@ impl Reconnect {
             |doc, zone| {
                 let today = local_day(now, zone, settings::day_start_hour(doc)?);
                 let moods = recent_moods(doc, today)?;
+                let records = stored_program::read(doc)?;
+                let facts = program_checkins(doc, &records, today)?;
                 let moment = Moment {
                     now,
                     today,
                     moods: &moods,
+                    checkins: &facts,
+                    device: &self.device.device_id,
                 };
                 program::run(
                     doc,

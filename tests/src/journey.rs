@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 use reconnect_core::program::content;
 use reconnect_core::program::records::{
-    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, Reply, TheirSideKind, TrialOutcome,
+    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, Reply, ScreeningAnswer, TheirSideKind,
+    TrialOutcome,
 };
 use reconnect_core::{CommandResult, ContactMedium, Error, ProgramCommand, Refusal};
 
@@ -32,7 +33,17 @@ pub fn favourable_pre_check() -> ProgramCommand {
             .map(|q| (q.code.to_string(), q.favourable_answer))
             .collect(),
         past_cycles: 0,
+        screening: screening(ScreeningAnswer::No),
     }
+}
+
+/// Every safety question of the self-check answered `answer`.
+pub fn screening(answer: ScreeningAnswer) -> BTreeMap<String, ScreeningAnswer> {
+    content::pre_check()
+        .screening
+        .iter()
+        .map(|q| (q.code.to_string(), answer))
+        .collect()
 }
 
 pub fn readiness(value: bool) -> ProgramCommand {

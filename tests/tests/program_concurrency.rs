@@ -21,9 +21,17 @@ fn pair_at(phase: u8) -> (TestDevice, TestDevice, u32) {
 /// Merges both ways and returns the one view both devices now show.
 fn merged_view(a: &TestDevice, b: &TestDevice, day: u32) -> ProgramView {
     sync(&a.app, &b.app);
-    let view = a.on(day).program().unwrap();
+    // The undo window of a safety flag belongs to the device that recorded it; the rest
+    // of the program is one and the same everywhere.
+    let same = |mut view: ProgramView| {
+        if let Some(s) = view.safety.as_mut() {
+            s.undo_until = None;
+        }
+        view
+    };
+    let view = same(a.on(day).program().unwrap());
     assert_eq!(
-        b.on(day).program().unwrap(),
+        same(b.on(day).program().unwrap()),
         view,
         "both devices show one program"
     );
@@ -123,18 +131,27 @@ fn concurrent_decisions_resolve_to_the_more_cautious_sequential_ones_to_the_last
         [LockReason::NotYet { .. }]
     ));
     decide(&tablet, day + 1, DecisionAnswer::Never);
-    decide(&phone, day + 1, DecisionAnswer::Ready);
+    phone.run(
+        day + 1,
+        ProgramCommand::Decide {
+            answer: DecisionAnswer::NotYet,
+            revisit_on: Some(date(day + 40)),
+        },
+    );
     let view = merged_view(&phone, &tablet, day + 1);
     assert_eq!(
         view.step(11).unwrap().locked_because,
         vec![LockReason::DecidedNever]
     );
 
-    // One after the other, even within the same instant: the last answer stands.
-    let view = decide(&phone, day + 1, DecisionAnswer::Ready).view;
+    // One after the other the last answer stands: "not yet", then "ready" on its date.
+    let (phone, tablet, day) = pair_at(3);
+    let day = walk_phase_3(&phone, day);
+    decide(&phone, day, DecisionAnswer::NotYet);
+    let view = decide(&phone, day + 30, DecisionAnswer::Ready).view;
     assert_eq!(view.outcome, None);
     assert_eq!(view.state_of(11), Some(StepState::Available));
-    let view = merged_view(&phone, &tablet, day + 1);
+    let view = merged_view(&phone, &tablet, day + 30);
     assert_eq!(view.state_of(11), Some(StepState::Available));
 }
 
@@ -253,7 +270,7 @@ fn never_closes_contact_even_for_steps_already_done() {
                 .contains(&LockReason::DecidedNever)
         );
     }
-    assert_eq!(view.state_of(9), Some(StepState::Done));
+    assert_eq!(view.state_of(9), Some(StepState::Locked));
     assert_eq!(view.dates.no_contact_ends, None);
     for command in [
         attempt(ContactMedium::Video, Reply::Warm),
@@ -265,7 +282,7 @@ fn never_closes_contact_even_for_steps_already_done() {
         },
     ] {
         let refusal = tablet.refused(day + 1, command);
-        assert!(matches!(refusal, Refusal::StepLocked { .. }), "{refusal:?}");
+        assert_eq!(refusal, Refusal::DecidedNever);
     }
     // Merged into the phone, the same holds there.
     let view = merged_view(&phone, &tablet, day + 1);
@@ -323,4 +340,136 @@ fn safety_records_a_newer_version_wrote_still_lock_contact() {
         phone.refused(day, attempt(ContactMedium::SocialMedia, Reply::Warm)),
         Refusal::TheySaidNo
     );
+}
+
+// Each stop added in #12, recorded on one device while the other records progress,
+// still holds once the two have synced.
+
+fn screening_yes(sign: &str) -> ProgramCommand {
+    let mut screening = screening(reconnect_core::program::records::ScreeningAnswer::No);
+    screening.insert(
+        sign.into(),
+        reconnect_core::program::records::ScreeningAnswer::Yes,
+    );
+    match favourable_pre_check() {
+        ProgramCommand::AnswerPreCheck {
+            answers,
+            past_cycles,
+            ..
+        } => ProgramCommand::AnswerPreCheck {
+            answers,
+            past_cycles,
+            screening,
+        },
+        other => other,
+    }
+}
+
+#[test]
+fn a_screening_yes_or_an_abuse_reason_wins_over_concurrent_contact() {
+    for stop in [
+        screening_yes("violence"),
+        ProgramCommand::AddReason {
+            text: "they read my messages".into(),
+            kind: "monitoring".into(),
+        },
+    ] {
+        let (phone, tablet, day) = pair_at(2);
+        phone.run(day, stop);
+        tablet.run(day, attempt(ContactMedium::SocialMedia, Reply::Warm));
+        let view = merged_view(&phone, &tablet, day);
+        assert!(view.safety.is_some());
+        assert_eq!(view.records.attempts.len(), 1);
+        assert_eq!(
+            tablet.refused(day + 1, attempt(ContactMedium::Text, Reply::Warm)),
+            Refusal::SafetyLocked
+        );
+    }
+}
+
+#[test]
+fn never_wins_over_concurrent_progress_and_a_concurrent_ready() {
+    let (phone, tablet, day) = pair_at(3);
+    let day = walk_phase_3(&phone, day);
+    sync(&phone.app, &tablet.app);
+    decide(&phone, day, DecisionAnswer::Never);
+    decide(&tablet, day, DecisionAnswer::Ready);
+    tablet.run(
+        day,
+        ProgramCommand::StartTrial {
+            start: date(day),
+            end: date(day + 30),
+            review_every_days: 7,
+        },
+    );
+    let view = merged_view(&phone, &tablet, day + 1);
+    for step in 4..=11 {
+        assert!(
+            view.step(step)
+                .unwrap()
+                .locked_because
+                .contains(&LockReason::DecidedNever),
+            "step {step}"
+        );
+    }
+    assert!(view.dates.trial_reviews.is_empty());
+    assert_eq!(
+        tablet.refused(day + 1, review(true, None)),
+        Refusal::DecidedNever
+    );
+}
+
+#[test]
+fn not_yet_wins_over_a_concurrent_contact_attempt() {
+    let (phone, tablet, day) = pair_at(3);
+    let day = walk_phase_3(&phone, day);
+    sync(&phone.app, &tablet.app);
+    decide(&phone, day, DecisionAnswer::NotYet);
+    tablet.run(day, attempt(ContactMedium::Video, Reply::Warm));
+    merged_view(&phone, &tablet, day + 1);
+    assert_eq!(
+        tablet.refused(day + 1, attempt(ContactMedium::Video, Reply::Warm)),
+        Refusal::NotYetUntil {
+            revisit_on: date(day + 30)
+        }
+    );
+}
+
+#[test]
+fn the_unanswered_ceiling_wins_over_a_concurrent_warm_reply() {
+    let (phone, tablet, day) = pair_at(2);
+    phone.run(day, attempt(ContactMedium::SocialMedia, Reply::NoReply));
+    phone.run(day + 1, attempt(ContactMedium::SocialMedia, Reply::NoReply));
+    sync(&phone.app, &tablet.app);
+    phone.run(
+        day + 15,
+        attempt(ContactMedium::SocialMedia, Reply::NoReply),
+    );
+    tablet.run(day + 15, attempt(ContactMedium::SocialMedia, Reply::Warm));
+    let view = merged_view(&phone, &tablet, day + 16);
+    assert!(view.ladder.no_answer);
+    assert_eq!(
+        tablet.refused(day + 16, attempt(ContactMedium::Text, Reply::Warm)),
+        Refusal::NoAnswer
+    );
+}
+
+#[test]
+fn a_restart_on_one_device_lifts_no_concurrent_no_or_flag() {
+    let (phone, tablet, day) = pair_at(2);
+    phone.run(day, ProgramCommand::Restart { confirmed: true });
+    tablet.run(
+        day,
+        ProgramCommand::TheySaidNo {
+            kind: NoKind::SaidNo,
+        },
+    );
+    tablet.run(
+        day,
+        ProgramCommand::FlagSafety {
+            signs: vec!["fear".into()],
+        },
+    );
+    let view = merged_view(&phone, &tablet, day + 1);
+    assert!(view.ladder.closed_for_good && view.safety.is_some());
 }

@@ -1,7 +1,10 @@
 //! Exists because hand-written scenarios only try the paths we thought of: random command
-//! sequences, from random points in the program, must never record progress into a
-//! locked step, never climb the ladder past a "no", a pause or a rung not yet earned, and
-//! a refused command must never write anything.
+//! sequences (with check-ins), from random points in the program, must never record
+//! progress into a locked step, never climb the ladder past a "no", a pause or a rung not
+//! yet earned, never record anything in steps 4–11 (nor let a draft become ready) under a
+//! stop — a safety flag, "they said no", "never", the unanswered ceiling, or "not yet"
+//! before its date — judged from the raw records, not the engine's view; and a refused
+//! command must never write anything.
 
 use std::collections::BTreeMap;
 
@@ -14,13 +17,16 @@ use reconnect_core::doc::{genesis, migration, program as stored};
 use reconnect_core::program::content;
 use reconnect_core::program::engine::COOL_OFF_DAYS;
 use reconnect_core::program::records::*;
-use reconnect_core::program::{self, Moment, ProgramCommand, ProgramView, StepState};
+use reconnect_core::program::{self, CheckinFacts, Moment, ProgramCommand, ProgramView, StepState};
+
+const DEVICE: &str = "property-device";
 
 /// One program in memory, on a clock the test moves.
 struct Sim {
     doc: AutoCommit,
     day: u32,
     next_id: std::cell::Cell<u64>,
+    checkins: Vec<CheckinFacts>,
 }
 
 fn start() -> NaiveDate {
@@ -38,6 +44,7 @@ impl Sim {
             doc,
             day: 0,
             next_id: std::cell::Cell::new(0),
+            checkins: Vec::new(),
         }
     }
 
@@ -61,6 +68,8 @@ impl Sim {
                 now: self.now(),
                 today: self.today(),
                 moods: &[],
+                checkins: &self.checkins,
+                device: DEVICE,
             },
         )
     }
@@ -71,6 +80,8 @@ impl Sim {
             now: self.now(),
             today: self.today(),
             moods: &[],
+            checkins: &self.checkins,
+            device: DEVICE,
         };
         let counter = &self.next_id;
         let new_id = || {
@@ -168,9 +179,72 @@ fn open_rung(r: &ProgramRecords) -> u8 {
     (warm + 1).min(5)
 }
 
-fn paused(r: &ProgramRecords, today: NaiveDate) -> bool {
-    let mut attempts: Vec<&Attempt> = r.attempts.iter().collect();
+/// The stops that hold, worked out from the raw records (the current run of the program:
+/// lists after the latest restart), independently of the engine.
+#[derive(Debug, Default)]
+struct Stops {
+    safety: bool,
+    said_no: bool,
+    never: bool,
+    no_answer: bool,
+    not_yet_until: Option<NaiveDate>,
+}
+
+impl Stops {
+    /// A stop that closes steps 4–11 whatever the date.
+    fn closed(&self) -> bool {
+        self.safety || self.said_no || self.never || self.no_answer
+    }
+}
+
+fn since_restart(r: &ProgramRecords) -> Option<DateTime<Utc>> {
+    r.restarts.iter().map(|x| x.at).max()
+}
+
+fn current_attempts(r: &ProgramRecords) -> Vec<&Attempt> {
+    let since = since_restart(r);
+    let mut attempts: Vec<&Attempt> = r
+        .attempts
+        .iter()
+        .filter(|a| since.is_none_or(|s| a.at > s))
+        .collect();
     attempts.sort_by(|a, b| (a.on, a.at, &a.id).cmp(&(b.on, b.at, &b.id)));
+    attempts
+}
+
+fn stops(r: &ProgramRecords, today: NaiveDate) -> Stops {
+    let since = since_restart(r);
+    let decision = r
+        .current_decision
+        .as_ref()
+        .and_then(|id| r.decisions.iter().find(|d| &d.id == id))
+        .filter(|d| since.is_none_or(|s| d.at > s));
+    // No answer: any unanswered attempt after two in a row, or the fourth in all.
+    let (mut in_a_row, mut total, mut paused, mut no_answer) = (0, 0, false, false);
+    for attempt in current_attempts(r) {
+        if attempt.reply == Reply::NoReply {
+            total += 1;
+            in_a_row += 1;
+            no_answer |= paused || total >= 4;
+            paused |= in_a_row >= 2;
+        } else {
+            in_a_row = 0;
+        }
+    }
+    Stops {
+        safety: !r.safety_flags.is_empty(),
+        said_no: r.said_no.is_some(),
+        never: decision.is_some_and(|d| d.answer == DecisionAnswer::Never),
+        no_answer,
+        not_yet_until: decision
+            .filter(|d| d.answer == DecisionAnswer::NotYet)
+            .and_then(|d| d.revisit_on)
+            .filter(|on| *on > today),
+    }
+}
+
+fn paused(r: &ProgramRecords, today: NaiveDate) -> bool {
+    let attempts = current_attempts(r);
     let n = attempts.len();
     n >= 2
         && attempts[n - 1].reply == Reply::NoReply
@@ -181,13 +255,15 @@ fn paused(r: &ProgramRecords, today: NaiveDate) -> bool {
 #[derive(Debug, Clone)]
 enum Op {
     Wait(u32),
+    /// Today's check-in: urge, and how contact happened (index into the media).
+    CheckIn(u8, usize),
     Command(Gen),
 }
 
 /// A command with its references to existing records left as indexes.
 #[derive(Debug, Clone)]
 enum Gen {
-    PreCheck(u8, u32),
+    PreCheck(u8, u32, u8),
     Reason(usize),
     EndedBy(usize),
     Mistake(bool),
@@ -214,13 +290,15 @@ enum Gen {
     Exercise(u8),
     Safety(usize),
     SaidNo(usize),
+    Withdraw(usize, bool),
+    Restart,
     Remove(usize),
 }
 
 fn gen_op() -> impl Strategy<Value = Op> {
     let g = prop_oneof![
-        1 => (any::<u8>(), 0..4u32).prop_map(|(a, c)| Gen::PreCheck(a, c)),
-        1 => (0..7usize).prop_map(Gen::Reason),
+        1 => (any::<u8>(), 0..4u32, any::<u8>()).prop_map(|(a, c, s)| Gen::PreCheck(a, c, s)),
+        2 => prop_oneof![8 => 0..7usize, 1 => 0..12usize].prop_map(Gen::Reason),
         1 => (0..3usize).prop_map(Gen::EndedBy),
         1 => any::<bool>().prop_map(Gen::Mistake),
         1 => any::<usize>().prop_map(Gen::Plan),
@@ -249,10 +327,14 @@ fn gen_op() -> impl Strategy<Value = Op> {
         1 => (1..6u8).prop_map(Gen::Exercise),
         1 => (0..5usize).prop_map(Gen::Safety),
         1 => (0..3usize).prop_map(Gen::SaidNo),
+        1 => (0..6usize, prop::bool::weighted(0.9)).prop_map(|(i, c)| Gen::Withdraw(i, c)),
+        1 => Just(Gen::Restart),
         1 => any::<usize>().prop_map(Gen::Remove),
     ];
     prop_oneof![
         1 => prop_oneof![0..4u32, 0..40u32].prop_map(Op::Wait),
+        1 => (0..=10u8, prop_oneof![4 => Just(0usize), 1 => 0..6usize])
+            .prop_map(|(urge, contact)| Op::CheckIn(urge, contact)),
         6 => g.prop_map(Op::Command),
     ]
 }
@@ -283,12 +365,26 @@ fn build(sim: &Sim, spec: &Gen) -> ProgramCommand {
                 .collect()
         };
     match spec {
-        Gen::PreCheck(mask, cycles) => C::AnswerPreCheck {
+        Gen::PreCheck(mask, cycles, screen) => C::AnswerPreCheck {
             answers: bits(
                 *mask,
                 &mut content::pre_check().questions.iter().map(|q| q.code),
             ),
             past_cycles: *cycles,
+            // Mostly "no" or "prefer not to say"; now and then one "yes".
+            screening: content::pre_check()
+                .screening
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    let answer = match (screen % 16, usize::from(screen / 16) % 5 == i) {
+                        (0, true) => ScreeningAnswer::Yes,
+                        (1..=3, _) => ScreeningAnswer::PreferNotToSay,
+                        _ => ScreeningAnswer::No,
+                    };
+                    (q.code.to_string(), answer)
+                })
+                .collect(),
         },
         Gen::Reason(k) => C::AddReason {
             text: "a reason".into(),
@@ -409,8 +505,19 @@ fn build(sim: &Sim, spec: &Gen) -> ProgramCommand {
             text: "written".into(),
         },
         Gen::Safety(i) => C::FlagSafety {
-            signs: vec![content::safety_signs()[*i % 5].code.into()],
+            signs: vec![
+                content::safety_signs()[*i % content::safety_signs().len()]
+                    .code
+                    .into(),
+            ],
         },
+        Gen::Withdraw(i, confirmed) => C::WithdrawSafetyFlag {
+            sign: content::safety_signs()[*i % content::safety_signs().len()]
+                .code
+                .into(),
+            confirmed: *confirmed,
+        },
+        Gen::Restart => C::Restart { confirmed: true },
         Gen::SaidNo(i) => C::TheySaidNo {
             kind: nth(NoKind::all(), *i),
         },
@@ -449,6 +556,11 @@ fn prefix(sim: &mut Sim, phase: u8) {
                 .map(|q| (q.code.to_string(), q.favourable_answer))
                 .collect(),
             past_cycles: 0,
+            screening: content::pre_check()
+                .screening
+                .iter()
+                .map(|q| (q.code.to_string(), ScreeningAnswer::No))
+                .collect(),
         },
     );
     if phase == 1 {
@@ -566,6 +678,16 @@ fn check_sequence(phase: u8, ops: &[Op]) -> Result<(), TestCaseError> {
                 sim.day += days;
                 continue;
             }
+            Op::CheckIn(urge, contact) => {
+                let today = sim.today();
+                sim.checkins.retain(|c| c.date != today);
+                sim.checkins.push(CheckinFacts {
+                    date: today,
+                    urge: *urge,
+                    contact: ContactMedium::ALL[*contact % ContactMedium::ALL.len()],
+                });
+                continue;
+            }
             Op::Command(spec) => build(&sim, spec),
         };
         let before_records = sim.records();
@@ -582,6 +704,69 @@ fn check_sequence(phase: u8, ops: &[Op]) -> Result<(), TestCaseError> {
                 "refused {:?} changed records",
                 command
             );
+            continue;
+        }
+        let stopped = stops(&before_records, sim.today());
+        let restart = matches!(command, ProgramCommand::Restart { .. });
+        // Stops from the raw records: nothing in steps 4–11 under a stop, nothing in the
+        // contact steps 4–8 nor a "ready" before a "not yet" date, and no draft becomes
+        // ready under either. A restart clears single records; it records no progress.
+        for step in 4..=11u8 {
+            let grew = !restart && grew(&before_steps[&step], &after_steps[&step]);
+            prop_assert!(
+                !(grew && stopped.closed()),
+                "{:?} recorded progress into step {} under {:?}",
+                command,
+                step,
+                stopped
+            );
+            prop_assert!(
+                !(grew && stopped.not_yet_until.is_some() && step != 9),
+                "{:?} recorded progress into step {} before the \"not yet\" date {:?}",
+                command,
+                step,
+                stopped.not_yet_until
+            );
+        }
+        let newly_ready = after_records.ice_breakers.iter().any(|d| {
+            d.marked_ready_at.is_some()
+                && before_records
+                    .ice_breakers
+                    .iter()
+                    .any(|b| b.id == d.id && b.marked_ready_at.is_none())
+        });
+        prop_assert!(
+            !(newly_ready && (stopped.closed() || stopped.not_yet_until.is_some())),
+            "a draft became ready under {:?}",
+            stopped
+        );
+        if stopped.not_yet_until.is_some() || stopped.closed() {
+            let new_ready = after_records.decisions.iter().any(|d| {
+                d.answer == DecisionAnswer::Ready
+                    && !before_records.decisions.iter().any(|b| b.id == d.id)
+            });
+            prop_assert!(!new_ready, "\"ready\" decided under {:?}", stopped);
+        }
+        // A restart lifts neither a safety flag nor their "no"; only a withdrawal on this
+        // device within the undo window removes a flag.
+        prop_assert!(before_records.said_no.is_none() || after_records.said_no.is_some());
+        for flag in &before_records.safety_flags {
+            let kept = after_records
+                .safety_flags
+                .iter()
+                .any(|f| f.sign == flag.sign);
+            let withdrawn = matches!(&command, ProgramCommand::WithdrawSafetyFlag { sign, confirmed: true } if *sign == flag.sign);
+            prop_assert!(kept || withdrawn, "the {} flag vanished", flag.sign);
+            if !kept {
+                let recorded = flag.at.expect("a withdrawn flag has a time");
+                prop_assert_eq!(flag.by.as_deref(), Some(DEVICE));
+                prop_assert!(
+                    sim.now() - recorded < chrono::Duration::minutes(15),
+                    "withdrawn after the undo window"
+                );
+            }
+        }
+        if restart {
             continue;
         }
         for step in 1..=11u8 {
@@ -624,6 +809,12 @@ fn check_sequence(phase: u8, ops: &[Op]) -> Result<(), TestCaseError> {
                 !paused(&before_records, sim.today()),
                 "an attempt during a pause"
             );
+            prop_assert!(!stopped.no_answer, "an attempt after no answer");
+            prop_assert!(!stopped.never, "an attempt after \"never\"");
+            prop_assert!(
+                stopped.not_yet_until.is_none(),
+                "an attempt before the \"not yet\" date"
+            );
             let within = rung(attempt.medium) <= open_rung(&before_records);
             let asked = matches!(
                 command,
@@ -656,7 +847,7 @@ fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(48)
+        .unwrap_or(256)
 }
 
 proptest! {

@@ -5,7 +5,9 @@
 
 use chrono::Months;
 use reconnect_core::program::content;
-use reconnect_core::program::records::{DecisionAnswer, NoKind, Reply, TrialOutcome};
+use reconnect_core::program::records::{
+    DecisionAnswer, NoKind, Reply, ScreeningAnswer, TrialOutcome,
+};
 use reconnect_core::program::view::{LockReason, NextAction, Outcome, StepState};
 use reconnect_core::{ContactMedium, ProgramCommand, Refusal};
 use reconnect_tests::device::input;
@@ -180,7 +182,11 @@ fn never_leads_to_letting_go() {
     let day = walk_to_phase(&dev, 3);
     let day = walk_phase_3(&dev, day);
     let view = decide(&dev, day, DecisionAnswer::Never).view;
-    assert_eq!(view.state_of(9), Some(StepState::Done));
+    // A stop, the decision included: it is not taken back by another answer.
+    assert_eq!(
+        view.step(9).unwrap().locked_because,
+        vec![LockReason::DecidedNever]
+    );
     assert_eq!(
         view.step(10).unwrap().locked_because,
         vec![LockReason::DecidedNever]
@@ -533,24 +539,11 @@ fn two_unanswered_attempts_in_a_row_pause_contact() {
         },
     );
     assert_eq!(refusal, Refusal::CoolingOff { until });
-    // The pause ends on its own.
-    let view = dev
-        .run(
-            day + 17,
-            attempt(ContactMedium::SocialMedia, Reply::NoReply),
-        )
-        .view;
-    assert_eq!(view.ladder.paused_until, Some(date(day + 17 + 14)));
-    assert!(
-        view.advice
-            .iter()
-            .any(|a| a.key == content::ADVICE_UNANSWERED.key)
-    );
     // A late reply, recorded afterwards, lifts it.
     let last = view.records.attempts.last().unwrap().id.clone();
     let view = dev
         .run(
-            day + 18,
+            day + 16,
             ProgramCommand::SetAttemptReply {
                 id: last,
                 reply: Reply::Warm,
@@ -559,6 +552,20 @@ fn two_unanswered_attempts_in_a_row_pause_contact() {
         .view;
     assert_eq!(view.ladder.paused_until, None);
     assert_eq!(view.ladder.highest_open_medium, ContactMedium::Text);
+    // Without one, the pause ends on its own; a further unanswered attempt then closes
+    // the ladder (see the ceiling scenario below).
+    let dev = TestDevice::new("phone");
+    let day = walk_to_phase(&dev, 2);
+    dev.run(day, attempt(ContactMedium::SocialMedia, Reply::NoReply));
+    dev.run(day + 3, attempt(ContactMedium::SocialMedia, Reply::NoReply));
+    let view = dev
+        .run(
+            day + 17,
+            attempt(ContactMedium::SocialMedia, Reply::Neutral),
+        )
+        .view;
+    assert_eq!(view.ladder.paused_until, None);
+    assert!(!view.ladder.closed_for_good);
 }
 
 #[test]
@@ -672,6 +679,7 @@ fn well_being_advice_follows_mood_and_cycles() {
                 .map(|q| (q.code.to_string(), q.favourable_answer))
                 .collect(),
             past_cycles: 2,
+            screening: screening(ScreeningAnswer::PreferNotToSay),
         },
     );
     let keys = |dev: &TestDevice| -> Vec<&'static str> {
@@ -706,6 +714,7 @@ fn well_being_advice_follows_mood_and_cycles() {
                     .map(|q| (q.code.to_string(), !q.favourable_answer))
                     .collect(),
                 past_cycles: 0,
+                screening: screening(ScreeningAnswer::No),
             },
         )
         .view;
@@ -750,4 +759,540 @@ fn the_program_survives_a_restart() {
     let view = dev.on(day).program().unwrap();
     let dev = dev.restart();
     assert_eq!(dev.on(day).program().unwrap(), view);
+}
+
+// ---------------------------------------------------------------------------------------
+// Safety holes closed in #12: screening on the path, "never" as a stop, "not yet" that
+// waits, the unanswered ceiling, check-ins that feed the program.
+// ---------------------------------------------------------------------------------------
+
+fn pre_check_with(
+    screening: std::collections::BTreeMap<String, ScreeningAnswer>,
+) -> ProgramCommand {
+    match favourable_pre_check() {
+        ProgramCommand::AnswerPreCheck {
+            answers,
+            past_cycles,
+            ..
+        } => ProgramCommand::AnswerPreCheck {
+            answers,
+            past_cycles,
+            screening,
+        },
+        other => other,
+    }
+}
+
+fn reminder_ids(dev: &TestDevice, day: u32) -> Vec<String> {
+    dev.on(day)
+        .reminders()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .filter(|id| !id.starts_with("check_in:"))
+        .collect()
+}
+
+#[test]
+fn support_is_always_in_view_and_a_yes_in_the_self_check_records_a_flag_with_its_source() {
+    let dev = TestDevice::new("phone");
+    let view = dev.on(0).program().unwrap();
+    assert_eq!(
+        view.support.resources.len(),
+        content::support_resources().len()
+    );
+    assert!(view.safety.is_none());
+    // Every safety question needs an answer; passing over one takes "prefer not to say".
+    let mut partial = screening(ScreeningAnswer::No);
+    partial.remove("fear");
+    dev.invalid(0, pre_check_with(partial));
+    let view = dev
+        .run(
+            0,
+            pre_check_with(screening(ScreeningAnswer::PreferNotToSay)),
+        )
+        .view;
+    assert!(
+        view.safety.is_none(),
+        "\"prefer not to say\" records nothing"
+    );
+
+    let dev = TestDevice::new("phone");
+    let mut answers = screening(ScreeningAnswer::No);
+    answers.insert("monitoring".into(), ScreeningAnswer::Yes);
+    let view = dev.run(0, pre_check_with(answers)).view;
+    let safety = view.safety.expect("the safety notice");
+    assert_eq!(safety.signs, vec!["monitoring"]);
+    assert_eq!(
+        safety.flags[0].source,
+        reconnect_core::program::records::SafetySource::PreCheck
+    );
+    assert_eq!(view.next_actions.first(), Some(&NextAction::SeeSupport));
+    assert_eq!(
+        view.support.resources.len(),
+        content::support_resources().len()
+    );
+    for step in view.steps.iter().filter(|s| s.number >= 4) {
+        assert!(
+            step.locked_because.contains(&LockReason::Safety),
+            "step {}",
+            step.number
+        );
+    }
+}
+
+#[test]
+fn a_reason_of_abuse_in_step_1_records_a_flag() {
+    let dev = TestDevice::new("phone");
+    dev.run(0, favourable_pre_check());
+    let view = dev
+        .run(
+            0,
+            ProgramCommand::AddReason {
+                text: "they decided who I could see".into(),
+                kind: "control".into(),
+            },
+        )
+        .view;
+    let safety = view.safety.expect("a flag");
+    assert_eq!(safety.signs, vec!["control"]);
+    assert_eq!(
+        safety.flags[0].source,
+        reconnect_core::program::records::SafetySource::Reason
+    );
+}
+
+#[test]
+fn a_flag_recorded_by_mistake_can_be_withdrawn_only_briefly_on_its_device_and_confirmed() {
+    let phone = TestDevice::new("phone");
+    let tablet = TestDevice::new("tablet");
+    let day = walk_to_phase(&phone, 2);
+    let flag = |signs: &[&str]| ProgramCommand::FlagSafety {
+        signs: signs.iter().map(|s| s.to_string()).collect(),
+    };
+    let withdraw = |confirmed| ProgramCommand::WithdrawSafetyFlag {
+        sign: "fear".into(),
+        confirmed,
+    };
+    let view = phone.run(day, flag(&["fear"])).view;
+    let until = view.safety.unwrap().undo_until.expect("an undo window");
+    assert_eq!(
+        until,
+        reconnect_tests::device::noon(day) + chrono::Duration::minutes(15)
+    );
+    reconnect_tests::fleet::sync(&phone.app, &tablet.app);
+    // Not without a confirmation, and not from another device.
+    phone.invalid(day, withdraw(false));
+    assert_eq!(
+        tablet.refused(day, withdraw(true)),
+        Refusal::SafetyFlagStands { minutes: 15 }
+    );
+    let view = phone.run(day, withdraw(true)).view;
+    assert!(view.safety.is_none());
+    assert_eq!(view.state_of(4), Some(StepState::Available));
+    // After the window it stands, as always.
+    phone.run(day, flag(&["fear"]));
+    phone
+        .clock
+        .set(reconnect_tests::device::noon(day) + chrono::Duration::minutes(16));
+    assert_eq!(
+        phone
+            .app
+            .program_command(withdraw(true))
+            .unwrap_err()
+            .to_string(),
+        reconnect_core::Error::Refused(Refusal::SafetyFlagStands { minutes: 15 }).to_string()
+    );
+    assert!(phone.app.program().unwrap().safety.is_some());
+}
+
+#[test]
+fn never_is_a_stop_and_only_a_restart_goes_back_keeping_a_no_and_flags() {
+    let dev = TestDevice::new("phone");
+    let day = walk_to_phase(&dev, 3);
+    let day = walk_phase_3(&dev, day);
+    let view = decide(&dev, day, DecisionAnswer::Never).view;
+    assert!(
+        view.step(9)
+            .unwrap()
+            .locked_because
+            .contains(&LockReason::DecidedNever)
+    );
+    for answer in [DecisionAnswer::Ready, DecisionAnswer::NotYet] {
+        let revisit_on = (answer == DecisionAnswer::NotYet).then(|| date(day + 40));
+        assert_eq!(
+            dev.refused(day + 10, ProgramCommand::Decide { answer, revisit_on }),
+            Refusal::DecidedNever
+        );
+    }
+    assert_eq!(
+        dev.refused(day + 10, attempt(ContactMedium::Video, Reply::Warm)),
+        Refusal::DecidedNever
+    );
+    assert!(
+        dev.on(day + 10)
+            .program()
+            .unwrap()
+            .next_actions
+            .contains(&NextAction::LetGo)
+    );
+    // A restart needs a confirmation, and starts from the very beginning.
+    dev.invalid(day + 10, ProgramCommand::Restart { confirmed: false });
+    let view = dev
+        .run(day + 10, ProgramCommand::Restart { confirmed: true })
+        .view;
+    assert_eq!(view.records.restarts.len(), 1, "the history records it");
+    assert_eq!(view.records.restarts[0].from_step, 9);
+    assert!(!view.pre_check_done);
+    assert!(view.records.decisions.is_empty() && view.records.attempts.is_empty());
+    assert_eq!(view.current_step, Some(0));
+    assert_eq!(
+        view.step(4).unwrap().locked_because,
+        vec![LockReason::PreCheckFirst]
+    );
+    // The whole program again: a new time apart before any contact.
+    let back = walk_phase_1(&dev, day + 11);
+    assert_eq!(
+        dev.on(back).program().unwrap().state_of(4),
+        Some(StepState::Available)
+    );
+
+    // A restart never lifts a "no" or a safety flag.
+    let dev = TestDevice::new("phone");
+    let day = walk_to_phase(&dev, 2);
+    dev.run(
+        day,
+        ProgramCommand::TheySaidNo {
+            kind: NoKind::Blocked,
+        },
+    );
+    dev.run(
+        day,
+        ProgramCommand::FlagSafety {
+            signs: vec!["threats".into()],
+        },
+    );
+    dev.run(day + 1, ProgramCommand::Restart { confirmed: true });
+    let back = walk_phase_1(&dev, day + 2);
+    let view = dev.on(back).program().unwrap();
+    assert!(view.ladder.closed_for_good && view.safety.is_some());
+    assert_eq!(
+        dev.refused(back, attempt(ContactMedium::SocialMedia, Reply::Warm)),
+        Refusal::SafetyLocked
+    );
+}
+
+#[test]
+fn not_yet_holds_contact_drafts_and_ready_until_its_revisit_date() {
+    let dev = TestDevice::new("phone");
+    let day = walk_to_phase(&dev, 3);
+    let day = walk_phase_3(&dev, day);
+    let draft = dev
+        .run(
+            day,
+            ProgramCommand::DraftIceBreaker {
+                text: "hi, how are you?".into(),
+                cool_off_hours: 0,
+            },
+        )
+        .created_id
+        .unwrap();
+    decide(&dev, day, DecisionAnswer::NotYet);
+    let revisit_on = date(day + 30);
+    for command in [
+        attempt(ContactMedium::Video, Reply::Warm),
+        ProgramCommand::MarkIceBreakerReady { id: draft.clone() },
+        ProgramCommand::Decide {
+            answer: DecisionAnswer::Ready,
+            revisit_on: None,
+        },
+    ] {
+        assert_eq!(
+            dev.refused(day + 29, command),
+            Refusal::NotYetUntil { revisit_on }
+        );
+    }
+    // The revisit reminder fires on the date.
+    assert!(reminder_ids(&dev, day + 29).contains(&format!("revisit:{revisit_on}")));
+    // On the date, contact and the decision are open again.
+    dev.run(day + 30, ProgramCommand::MarkIceBreakerReady { id: draft });
+    dev.run(day + 30, attempt(ContactMedium::Video, Reply::Warm));
+    decide(&dev, day + 30, DecisionAnswer::Ready);
+}
+
+#[test]
+fn a_third_unanswered_attempt_after_a_pause_or_four_in_all_close_the_ladder() {
+    // After a pause.
+    let dev = TestDevice::new("phone");
+    let day = walk_to_phase(&dev, 2);
+    dev.run(day, attempt(ContactMedium::SocialMedia, Reply::NoReply));
+    dev.run(day + 1, attempt(ContactMedium::SocialMedia, Reply::NoReply));
+    let view = dev
+        .run(
+            day + 15,
+            attempt(ContactMedium::SocialMedia, Reply::NoReply),
+        )
+        .view;
+    assert!(view.ladder.closed_for_good && view.ladder.no_answer);
+    assert!(
+        view.advice
+            .iter()
+            .any(|a| a.key == content::ADVICE_NO_ANSWER.key)
+    );
+    assert!(view.next_actions.contains(&NextAction::LetGo));
+    assert!(view.next_actions.contains(&NextAction::AskIfTheySaidNo));
+    for step in view.steps.iter().filter(|s| s.number >= 4) {
+        assert!(
+            step.locked_because.contains(&LockReason::NoAnswer),
+            "step {}",
+            step.number
+        );
+    }
+    let first = view.records.attempts[0].id.clone();
+    for command in [
+        attempt(ContactMedium::SocialMedia, Reply::Warm),
+        ProgramCommand::SetAttemptReply {
+            id: first,
+            reply: Reply::Warm,
+        },
+    ] {
+        assert_eq!(dev.refused(day + 100, command), Refusal::NoAnswer);
+    }
+    // Four in all, never two in a row.
+    let dev = TestDevice::new("phone");
+    let day = walk_to_phase(&dev, 2);
+    for (offset, reply) in [
+        Reply::NoReply,
+        Reply::Cold,
+        Reply::NoReply,
+        Reply::Cold,
+        Reply::NoReply,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        dev.run(
+            day + offset as u32,
+            attempt(ContactMedium::SocialMedia, reply),
+        );
+    }
+    assert!(!dev.on(day + 5).program().unwrap().ladder.closed_for_good);
+    let view = dev
+        .run(day + 6, attempt(ContactMedium::SocialMedia, Reply::NoReply))
+        .view;
+    assert!(view.ladder.no_answer);
+}
+
+#[test]
+fn a_check_in_with_contact_during_no_contact_starts_the_period_again_from_that_day() {
+    let dev = TestDevice::new("phone");
+    walk_phase_1(&dev, 0);
+    assert_eq!(
+        dev.on(10).program().unwrap().dates.no_contact_ends,
+        Some(date(60))
+    );
+    dev.on(10)
+        .check_in(input(3, 6, Some(ContactMedium::Text), None))
+        .unwrap();
+    let view = dev.on(10).program().unwrap();
+    assert!(
+        view.next_actions
+            .contains(&NextAction::RestartNoContact { from: date(10) })
+    );
+    assert!(
+        view.advice
+            .iter()
+            .any(|a| a.key == content::ADVICE_CONTACT_DURING_NO_CONTACT.key)
+    );
+    assert_eq!(view.dates.no_contact_ends, None);
+    // The old end no longer opens phase 2.
+    let view = dev.on(61).program().unwrap();
+    assert_eq!(
+        view.step(4).unwrap().locked_because,
+        vec![LockReason::NoContactBroken { on: date(10) }]
+    );
+    dev.invalid(11, ProgramCommand::EndNoContactEarly);
+    // Set again from that day, it runs to its new end.
+    let view = dev
+        .run(
+            11,
+            ProgramCommand::SetNoContact {
+                start: date(10),
+                end: date(70),
+            },
+        )
+        .view;
+    assert_eq!(view.dates.no_contact_ends, Some(date(70)));
+    assert_eq!(
+        dev.on(70).program().unwrap().state_of(4),
+        Some(StepState::Available)
+    );
+}
+
+#[test]
+fn a_check_in_with_contact_after_a_stop_reopens_nothing_and_shows_support_and_letting_go() {
+    let dev = TestDevice::new("phone");
+    let day = walk_to_phase(&dev, 2);
+    dev.run(
+        day,
+        ProgramCommand::TheySaidNo {
+            kind: NoKind::SaidNo,
+        },
+    );
+    dev.on(day + 3)
+        .check_in(input(2, 8, Some(ContactMedium::Call), None))
+        .unwrap();
+    let view = dev.on(day + 3).program().unwrap();
+    assert!(
+        view.advice
+            .iter()
+            .any(|a| a.key == content::ADVICE_CONTACT_AFTER_STOP.key)
+    );
+    assert!(view.next_actions.contains(&NextAction::SeeSupport));
+    assert!(view.next_actions.contains(&NextAction::LetGo));
+    assert_eq!(view.state_of(4), Some(StepState::Locked));
+    assert_eq!(
+        dev.refused(day + 3, attempt(ContactMedium::SocialMedia, Reply::Warm)),
+        Refusal::TheySaidNo
+    );
+}
+
+#[test]
+fn high_urge_on_several_days_in_a_row_during_no_contact_brings_coping_advice() {
+    let dev = TestDevice::new("phone");
+    walk_phase_1(&dev, 0);
+    let urges = |dev: &TestDevice, day| {
+        dev.on(day)
+            .program()
+            .unwrap()
+            .advice
+            .iter()
+            .any(|a| a.key == content::ADVICE_URGES.key)
+    };
+    for day in 5..7 {
+        dev.on(day).check_in(input(3, 9, None, None)).unwrap();
+    }
+    assert!(!urges(&dev, 6), "two days are not yet several");
+    dev.on(7).check_in(input(3, 8, None, None)).unwrap();
+    assert!(urges(&dev, 7));
+    dev.on(8).check_in(input(4, 2, None, None)).unwrap();
+    assert!(!urges(&dev, 8));
+}
+
+#[test]
+fn failing_trial_signs_bring_the_matching_advice_and_offer_ending_the_trial() {
+    let dev = TestDevice::new("phone");
+    let day = walk_to_phase(&dev, 4);
+    dev.run(
+        day,
+        ProgramCommand::StartTrial {
+            start: date(day),
+            end: date(day + 60),
+            review_every_days: 7,
+        },
+    );
+    let mut signs: std::collections::BTreeMap<String, bool> = content::trial_signs()
+        .iter()
+        .map(|s| (s.code.to_string(), true))
+        .collect();
+    signs.insert("closeness".into(), false);
+    let review = |signs: &std::collections::BTreeMap<String, bool>| ProgramCommand::ReviewTrial {
+        on: None,
+        signs: signs.clone(),
+        note: None,
+        outcome: None,
+        extend_to: None,
+    };
+    let view = dev.run(day + 7, review(&signs)).view;
+    assert!(!view.next_actions.contains(&NextAction::ConsiderEndingTrial));
+    let view = dev.run(day + 14, review(&signs)).view;
+    assert!(
+        view.advice
+            .iter()
+            .any(|a| a.key == "advice.trial.closeness")
+    );
+    assert!(
+        !view
+            .advice
+            .iter()
+            .any(|a| a.key == content::ADVICE_TRIAL_FAILING.key)
+    );
+    assert!(view.next_actions.contains(&NextAction::ConsiderEndingTrial));
+    let none: std::collections::BTreeMap<String, bool> =
+        signs.keys().map(|k| (k.clone(), false)).collect();
+    let view = dev.run(day + 21, review(&none)).view;
+    assert!(
+        view.advice
+            .iter()
+            .any(|a| a.key == content::ADVICE_TRIAL_FAILING.key)
+    );
+    assert!(view.next_actions.contains(&NextAction::ConsiderEndingTrial));
+}
+
+#[test]
+fn no_reminder_leads_towards_contact_after_a_stop_during_no_contact_or_a_trial() {
+    let stops = || {
+        vec![
+            ProgramCommand::FlagSafety {
+                signs: vec!["fear".into()],
+            },
+            ProgramCommand::TheySaidNo {
+                kind: NoKind::AskedNoContact,
+            },
+            ProgramCommand::AddReason {
+                text: "threats".into(),
+                kind: "threats".into(),
+            },
+        ]
+    };
+    // During a running no-contact period.
+    for stop in stops() {
+        let dev = TestDevice::new("phone");
+        walk_phase_1(&dev, 0);
+        assert!(reminder_ids(&dev, 10).contains(&format!("no_contact_ends:{}", date(60))));
+        dev.run(10, stop);
+        assert_eq!(reminder_ids(&dev, 10), Vec::<String>::new());
+    }
+    // During a running trial.
+    for stop in stops() {
+        let dev = TestDevice::new("phone");
+        let day = walk_to_phase(&dev, 4);
+        dev.run(
+            day,
+            ProgramCommand::StartTrial {
+                start: date(day),
+                end: date(day + 28),
+                review_every_days: 7,
+            },
+        );
+        assert!(
+            reminder_ids(&dev, day + 1)
+                .iter()
+                .any(|id| id.starts_with("trial"))
+        );
+        dev.run(day + 1, stop);
+        assert_eq!(reminder_ids(&dev, day + 1), Vec::<String>::new());
+    }
+    // A pause after two unanswered attempts, then a "no": nothing points back to contact.
+    let dev = TestDevice::new("phone");
+    let day = walk_to_phase(&dev, 2);
+    dev.run(day, attempt(ContactMedium::SocialMedia, Reply::NoReply));
+    dev.run(day + 1, attempt(ContactMedium::SocialMedia, Reply::NoReply));
+    assert!(
+        dev.on(day + 2)
+            .program()
+            .unwrap()
+            .dates
+            .contact_paused_until
+            .is_some()
+    );
+    let view = dev
+        .run(
+            day + 2,
+            ProgramCommand::TheySaidNo {
+                kind: NoKind::SaidNo,
+            },
+        )
+        .view;
+    assert_eq!(view.dates, Default::default());
 }

@@ -234,6 +234,16 @@ fn the_self_check_is_a_form_and_opens_step_one() {
             )
         })
         .collect();
+    // And the safety questions: none of it happened.
+    let favourable: Vec<(String, String)> = favourable
+        .into_iter()
+        .chain(
+            reconnect_core::program::content::pre_check()
+                .screening
+                .iter()
+                .map(|q| (format!("safety.{}", q.code), "no".to_string())),
+        )
+        .collect();
     let extra: Vec<(&str, &str)> = favourable
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -242,6 +252,7 @@ fn the_self_check_is_a_form_and_opens_step_one() {
         .on(1)
         .perform(command(answer), &values(answer, &extra))
         .unwrap();
+    assert!(phone.app.program().unwrap().safety.is_none());
     let step1 = screen(&phone, Route::Step { number: 1 });
     assert!(
         action(&step1, "add_reason").unavailable.is_none(),
@@ -597,4 +608,60 @@ fn every_screen_renders_and_every_command_it_offers_is_known() {
             .screen(&Route::Entry { id: "gone".into() }, &ShellState::default())
             .is_err()
     );
+}
+
+#[test]
+fn a_flag_recorded_by_mistake_can_be_undone_from_the_safety_screen_only_briefly() {
+    let phone = TestDevice::new("phone");
+    let safety = screen(&phone, Route::Safety);
+    let flag = action(&safety, "flag_safety");
+    let sign = flag.fields[0].key.clone();
+    phone
+        .on(1)
+        .perform(command(flag), &values(flag, &[(sign.as_str(), "yes")]))
+        .unwrap();
+    let code = sign.trim_start_matches("sign.");
+    let safety = screen(&phone, Route::Safety);
+    let undo = action(&safety, &format!("withdraw_safety_flag.{code}"));
+    assert!(undo.confirm.is_some());
+    phone
+        .on(1)
+        .perform(command(undo), &values(undo, &[("confirmed", "yes")]))
+        .unwrap();
+    assert!(phone.app.program().unwrap().safety.is_none());
+
+    // Recorded again, and a day later the undo is no longer offered.
+    let flag = action(&screen(&phone, Route::Safety), "flag_safety").clone();
+    phone
+        .on(1)
+        .perform(command(&flag), &values(&flag, &[(sign.as_str(), "yes")]))
+        .unwrap();
+    phone.on(2);
+    let later = screen(&phone, Route::Safety);
+    assert!(
+        actions(&later)
+            .iter()
+            .all(|a| !a.id.starts_with("withdraw_safety_flag."))
+    );
+}
+
+#[test]
+fn after_letting_go_the_program_offers_to_start_again() {
+    let phone = TestDevice::new("phone");
+    assert!(
+        actions(&screen(&phone, Route::Program))
+            .iter()
+            .all(|a| a.id != "restart")
+    );
+    let page = screen(&phone, Route::LetGo);
+    let go = action(&page, "let_go");
+    phone.on(1).perform(command(go), &values(go, &[])).unwrap();
+    let program = screen(&phone, Route::Program);
+    let restart = action(&program, "restart");
+    assert!(restart.confirm.is_some());
+    phone
+        .on(2)
+        .perform(command(restart), &values(restart, &[("confirmed", "yes")]))
+        .unwrap();
+    assert!(phone.app.program().unwrap().outcome.is_none());
 }

@@ -9,6 +9,13 @@ import pytest
 
 import reconnect_ffi as rc
 
+
+def no_screening(store):
+    return [
+        rc.ScreeningReply(code=q.code, answer=rc.ScreeningAnswer.NO)
+        for q in store.content_choices(rc.ChoiceList.SCREENING_QUESTIONS)
+    ]
+
 NOW = "2026-11-29T19:00:00Z"  # 20:00 in Berlin on Sunday 2026-11-29
 ZONE = "Europe/Berlin"
 
@@ -52,7 +59,7 @@ def filled_store(path, key):
         rc.Answer(code=q.code, value=q.favourable_answer)
         for q in store.pre_check_content().questions
     ]
-    store.program_command(rc.ProgramCommand.ANSWER_PRE_CHECK(answers=answers, past_cycles=0))
+    store.program_command(rc.ProgramCommand.ANSWER_PRE_CHECK(answers=answers, past_cycles=0, screening=no_screening(store)))
     store.program_command(
         rc.ProgramCommand.ADD_REASON(text="We stopped listening", kind="communication")
     )

@@ -46,7 +46,14 @@ def favourable_pre_check(store):
         rc.Answer(code=q.code, value=q.favourable_answer)
         for q in store.pre_check_content().questions
     ]
-    return C.ANSWER_PRE_CHECK(answers=answers, past_cycles=0)
+    return C.ANSWER_PRE_CHECK(answers=answers, past_cycles=0, screening=screening(store))
+
+
+def screening(store, answer=rc.ScreeningAnswer.NO):
+    return [
+        rc.ScreeningReply(code=q.code, answer=answer)
+        for q in store.content_choices(rc.ChoiceList.SCREENING_QUESTIONS)
+    ]
 
 
 def readiness(store, value=True):
@@ -275,7 +282,9 @@ def test_a_safety_flag_locks_contact_and_shows_support(store):
         assert state(view, number).state == rc.StepState.LOCKED
         assert rc.LockReason.SAFETY() in state(view, number).locked_because
     assert state(view, 1).state == rc.StepState.DONE
-    assert view.records.safety_flags == [rc.SafetyFlag(sign="fear", on=TODAY)]
+    assert [(f.sign, f.on, f.source) for f in view.records.safety_flags] == [
+        ("fear", TODAY, rc.SafetySource.FLAGGED)
+    ]
 
     assert refused(store, attempt(rc.ContactMedium.SOCIAL_MEDIA)) == (
         rc.RefusalReason.SAFETY_LOCKED()
@@ -293,6 +302,80 @@ def test_after_they_said_no_the_ladder_closes_for_good(store):
     assert refused(store, attempt(rc.ContactMedium.SOCIAL_MEDIA)) == (
         rc.RefusalReason.THEY_SAID_NO()
     )
+
+
+def walk_to_the_decision(store):
+    """Steps 4 to 8 done on one day (the no-contact period is long over)."""
+    reach_step_four(store)
+    for medium in (rc.ContactMedium.SOCIAL_MEDIA, rc.ContactMedium.TEXT, rc.ContactMedium.CALL):
+        store.program_command(attempt(medium))
+    draft = store.program_command(C.DRAFT_ICE_BREAKER(text="Hi, how are you?", cool_off_hours=0))
+    store.program_command(C.MARK_ICE_BREAKER_READY(id=draft.created_id))
+    store.program_command(
+        C.WRITE_APOLOGY(
+            id=None, what_i_did="a", responsibility="b", what_changed="c", repair="d"
+        )
+    )
+    for _ in range(3):
+        store.program_command(
+            C.LOG_ACTIVITY(
+                kind=rc.ActivityKind.FUN, on=None, result=rc.ActivityResult.GOOD, note=None
+            )
+        )
+    store.program_command(
+        C.ADD_THEIR_SIDE(kind=rc.TheirSideKind.CONCERN, text="empty promises", response="time")
+    )
+
+
+def test_never_is_a_stop_until_the_program_starts_again(store):
+    walk_to_the_decision(store)
+    store.program_command(C.DECIDE(answer=rc.DecisionAnswer.NEVER, revisit_on=None))
+    assert refused(store, C.DECIDE(answer=rc.DecisionAnswer.READY, revisit_on=None)) == (
+        rc.RefusalReason.DECIDED_NEVER()
+    )
+    view = store.program_command(C.RESTART(confirmed=True)).view
+    assert len(view.records.restarts) == 1 and view.pre_check_done is False
+
+
+def test_not_yet_holds_contact_until_its_revisit_date(store):
+    walk_to_the_decision(store)
+    store.program_command(C.DECIDE(answer=rc.DecisionAnswer.NOT_YET, revisit_on="2027-01-10"))
+    assert refused(store, attempt(rc.ContactMedium.VIDEO)) == (
+        rc.RefusalReason.NOT_YET_UNTIL(revisit_on="2027-01-10")
+    )
+
+
+def test_a_third_unanswered_attempt_after_a_pause_closes_the_ladder(tmp_path, key):
+    store = open_store(tmp_path / "store", key)
+    reach_step_four(store)
+    for on in ("2026-11-10", "2026-11-11"):
+        store.program_command(attempt(rc.ContactMedium.SOCIAL_MEDIA, rc.Reply.NO_REPLY, on=on))
+    store.program_command(attempt(rc.ContactMedium.SOCIAL_MEDIA, rc.Reply.NO_REPLY))
+    view = store.program()
+    assert view.ladder.no_answer and view.ladder.closed_for_good
+    assert rc.NextAction.ASK_IF_THEY_SAID_NO() in view.next_actions
+    assert refused(store, attempt(rc.ContactMedium.SOCIAL_MEDIA)) == rc.RefusalReason.NO_ANSWER()
+    store.close()
+
+
+def test_a_safety_answer_records_a_flag_that_stands_after_the_undo_window(tmp_path, key):
+    store = open_store(tmp_path / "store", key)
+    answers = screening(store)
+    answers[0] = rc.ScreeningReply(code=answers[0].code, answer=rc.ScreeningAnswer.YES)
+    command = favourable_pre_check(store)
+    view = store.program_command(
+        C.ANSWER_PRE_CHECK(answers=command.answers, past_cycles=0, screening=answers)
+    ).view
+    assert view.safety.flags[0].source == rc.SafetySource.PRE_CHECK
+    assert view.safety.undo_until is not None
+    assert view.support.resources
+    sign = view.safety.flags[0].sign
+    store.close()
+    later = open_store(tmp_path / "store", key, now="2026-11-29T19:16:00Z")
+    assert refused(later, C.WITHDRAW_SAFETY_FLAG(sign=sign, confirmed=True)) == (
+        rc.RefusalReason.SAFETY_FLAG_STANDS(minutes=15)
+    )
+    later.close()
 
 
 def test_unknown_ids_are_refused_as_not_found(store):
@@ -319,11 +402,17 @@ def test_a_date_that_is_not_yyyy_mm_dd_is_invalid_input(store, bad):
 
 def test_answers_must_be_complete_and_given_once(store):
     command = favourable_pre_check(store)
-    twice = C.ANSWER_PRE_CHECK(answers=command.answers + command.answers[:1], past_cycles=0)
+    twice = C.ANSWER_PRE_CHECK(
+        answers=command.answers + command.answers[:1],
+        past_cycles=0,
+        screening=command.screening,
+    )
     with pytest.raises(rc.ReconnectError.InvalidInput) as raised:
         store.program_command(twice)
     assert "twice" in raised.value.detail
-    missing = C.ANSWER_PRE_CHECK(answers=command.answers[1:], past_cycles=0)
+    missing = C.ANSWER_PRE_CHECK(
+        answers=command.answers[1:], past_cycles=0, screening=command.screening
+    )
     with pytest.raises(rc.ReconnectError.InvalidInput):
         store.program_command(missing)
     assert store.program().pre_check_done is False

@@ -10,6 +10,13 @@ import pytest
 
 import reconnect_ffi as rc
 
+
+def no_screening(store):
+    return [
+        rc.ScreeningReply(code=q.code, answer=rc.ScreeningAnswer.NO)
+        for q in store.content_choices(rc.ChoiceList.SCREENING_QUESTIONS)
+    ]
+
 # 13:00 CET on Friday 20 March 2026; Berlin moves to CEST on Sunday 29 March.
 NOW = "2026-03-20T12:00:00Z"
 ZONE = "Europe/Berlin"
@@ -218,7 +225,7 @@ def test_key_dates_are_reminded_at_the_chosen_time(store):
         rc.Answer(code=q.code, value=q.favourable_answer)
         for q in store.pre_check_content().questions
     ]
-    store.program_command(C.ANSWER_PRE_CHECK(answers=answers, past_cycles=0))
+    store.program_command(C.ANSWER_PRE_CHECK(answers=answers, past_cycles=0, screening=no_screening(store)))
     store.program_command(C.ADD_REASON(text="We stopped really listening", kind="communication"))
     store.program_command(C.SET_ENDED_BY(ended_by=rc.EndedBy.MUTUAL))
     store.program_command(C.ADD_MISTAKE(text="I mocked her beliefs", plan="Agree to disagree"))

@@ -70,3 +70,13 @@ mirror! {
     /// Where the trial period's end review leads (step 11).
     TrialOutcome { Together, Extend, LetGo }
 }
+
+mirror! {
+    /// An answer to a safety question of the self-check.
+    ScreeningAnswer { Yes, No, PreferNotToSay }
+}
+
+mirror! {
+    /// Where a safety flag came from.
+    SafetySource { PreCheck, Reason, Flagged }
+}

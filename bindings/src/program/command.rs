@@ -8,16 +8,20 @@ use super::codes::{
     ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
     TrialOutcome,
 };
-use super::convert::{Answer, answer_map, parse_date, parse_opt_date};
+use super::convert::{
+    Answer, ScreeningReply, answer_map, parse_date, parse_opt_date, screening_map,
+};
 use crate::error::ReconnectError;
 use crate::types::ContactMedium;
 
 #[derive(Debug, Clone, PartialEq, uniffi::Enum)]
 pub enum ProgramCommand {
-    /// The self-check before step 1: every question answered once.
+    /// The self-check before step 1: every question answered once, and every safety
+    /// question answered (yes, no, or an explicit "prefer not to say").
     AnswerPreCheck {
         answers: Vec<Answer>,
         past_cycles: u32,
+        screening: Vec<ScreeningReply>,
     },
     SetEndedBy {
         ended_by: EndedBy,
@@ -135,8 +139,18 @@ pub enum ProgramCommand {
     FlagSafety {
         signs: Vec<String>,
     },
+    /// Undoes a safety flag recorded by mistake: same device, within 15 minutes,
+    /// confirmed.
+    WithdrawSafetyFlag {
+        sign: String,
+        confirmed: bool,
+    },
     TheySaidNo {
         kind: NoKind,
+    },
+    /// Starts the program again from the beginning; safety flags and "no" stay.
+    Restart {
+        confirmed: bool,
     },
     /// Removes a reason, trigger, mistake, observation, draft, activity or note about
     /// their side. Contact attempts, decisions, reviews and safety records stay.
@@ -154,9 +168,11 @@ impl TryFrom<ProgramCommand> for Core {
             C::AnswerPreCheck {
                 answers,
                 past_cycles,
+                screening,
             } => Core::AnswerPreCheck {
                 answers: answer_map("pre-check question", answers)?,
                 past_cycles,
+                screening: screening_map(screening)?,
             },
             C::SetEndedBy { ended_by } => Core::SetEndedBy {
                 ended_by: ended_by.into(),
@@ -276,7 +292,11 @@ impl TryFrom<ProgramCommand> for Core {
             C::LetGo { note } => Core::LetGo { note },
             C::WriteLetGoExercise { number, text } => Core::WriteLetGoExercise { number, text },
             C::FlagSafety { signs } => Core::FlagSafety { signs },
+            C::WithdrawSafetyFlag { sign, confirmed } => {
+                Core::WithdrawSafetyFlag { sign, confirmed }
+            }
             C::TheySaidNo { kind } => Core::TheySaidNo { kind: kind.into() },
+            C::Restart { confirmed } => Core::Restart { confirmed },
             C::Remove { id } => Core::Remove { id },
         })
     }

@@ -80,6 +80,9 @@ pub enum ChoiceList {
     TrialSigns,
     /// Signs of abuse or coercive control (`FlagSafety.signs`).
     SafetySigns,
+    /// The safety questions of the self-check (`AnswerPreCheck.screening`); each is
+    /// answered yes, no or "prefer not to say".
+    ScreeningQuestions,
 }
 
 /// One entry of a [`ChoiceList`].
@@ -126,6 +129,17 @@ fn choices(list: ChoiceList) -> Vec<Choice> {
             .collect(),
         ChoiceList::TrialSigns => core::trial_signs().iter().map(item).collect(),
         ChoiceList::SafetySigns => core::safety_signs().iter().map(item).collect(),
+        ChoiceList::ScreeningQuestions => core::pre_check()
+            .screening
+            .iter()
+            .map(|q| Choice {
+                code: q.code.into(),
+                key: q.key.into(),
+                text: q.text.into(),
+                explanation: Some(q.explanation.into()),
+                fixable: None,
+            })
+            .collect(),
     }
 }
 

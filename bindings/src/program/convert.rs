@@ -72,6 +72,39 @@ pub(crate) fn answer_map(
     Ok(map)
 }
 
+/// One safety question of the self-check and its answer.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ScreeningReply {
+    pub code: String,
+    pub answer: super::codes::ScreeningAnswer,
+}
+
+pub(crate) fn screening_map(
+    replies: Vec<ScreeningReply>,
+) -> Result<BTreeMap<String, reconnect_core::program::records::ScreeningAnswer>, ReconnectError> {
+    let mut map = BTreeMap::new();
+    for ScreeningReply { code, answer } in replies {
+        if map.insert(code.clone(), answer.into()).is_some() {
+            return Err(ReconnectError::invalid(format!(
+                "the safety question `{code}` is answered twice; give each one answer"
+            )));
+        }
+    }
+    Ok(map)
+}
+
+pub(crate) fn screening_list(
+    answers: BTreeMap<String, reconnect_core::program::records::ScreeningAnswer>,
+) -> Vec<ScreeningReply> {
+    answers
+        .into_iter()
+        .map(|(code, answer)| ScreeningReply {
+            code,
+            answer: answer.into(),
+        })
+        .collect()
+}
+
 pub(crate) fn answer_list(answers: BTreeMap<String, bool>) -> Vec<Answer> {
     answers
         .into_iter()

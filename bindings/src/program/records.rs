@@ -7,10 +7,12 @@ use std::time::SystemTime;
 use reconnect_core::program::records as core;
 
 use super::codes::{
-    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
-    TrialOutcome,
+    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, SafetySource,
+    TheirSideKind, TrialOutcome,
 };
-use super::convert::{Answer, answer_list, date_text, instant, map_vec, opt_date_text};
+use super::convert::{
+    Answer, ScreeningReply, answer_list, date_text, instant, map_vec, opt_date_text, screening_list,
+};
 use crate::types::ContactMedium;
 
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -37,6 +39,8 @@ pub struct ProgramRecords {
     pub let_go: Option<LetGoRecord>,
     pub safety_flags: Vec<SafetyFlag>,
     pub said_no: Option<SaidNo>,
+    /// Every time the program was started again, oldest first.
+    pub restarts: Vec<Restart>,
 }
 
 impl From<core::ProgramRecords> for ProgramRecords {
@@ -63,6 +67,7 @@ impl From<core::ProgramRecords> for ProgramRecords {
             let_go: r.let_go.map(Into::into),
             safety_flags: map_vec(r.safety_flags),
             said_no: r.said_no.map(Into::into),
+            restarts: map_vec(r.restarts),
         }
     }
 }
@@ -73,6 +78,8 @@ pub struct PreCheckAnswers {
     pub answers: Vec<Answer>,
     /// How many times the two of them broke up and got back together before.
     pub past_cycles: u32,
+    /// The safety questions and their answers.
+    pub screening: Vec<ScreeningReply>,
     pub at: SystemTime,
 }
 
@@ -81,6 +88,7 @@ impl From<core::PreCheckAnswers> for PreCheckAnswers {
         PreCheckAnswers {
             answers: answer_list(p.answers),
             past_cycles: p.past_cycles,
+            screening: screening_list(p.screening),
             at: instant(p.at),
         }
     }
@@ -454,6 +462,10 @@ pub struct SafetyFlag {
     /// A safety-sign code (`ChoiceList.SAFETY_SIGNS`).
     pub sign: String,
     pub on: String,
+    /// Where it was recorded: the self-check, a reason, or the safety screen.
+    pub source: SafetySource,
+    /// When it was recorded, if known.
+    pub at: Option<SystemTime>,
 }
 
 impl From<core::SafetyFlag> for SafetyFlag {
@@ -461,6 +473,28 @@ impl From<core::SafetyFlag> for SafetyFlag {
         SafetyFlag {
             sign: f.sign,
             on: date_text(f.on),
+            source: f.source.into(),
+            at: f.at.map(instant),
+        }
+    }
+}
+
+/// The program was started again from the beginning.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Restart {
+    pub id: String,
+    pub on: String,
+    pub from_step: u8,
+    pub at: SystemTime,
+}
+
+impl From<core::Restart> for Restart {
+    fn from(r: core::Restart) -> Self {
+        Restart {
+            id: r.id,
+            on: date_text(r.on),
+            from_step: r.from_step,
+            at: instant(r.at),
         }
     }
 }

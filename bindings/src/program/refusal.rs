@@ -20,6 +20,19 @@ pub enum RefusalReason {
     SafetyLocked,
     /// They said no: the contact steps are closed for good.
     TheySaidNo,
+    /// The answer was "never": the contact steps and the decision are closed; letting go
+    /// is open, and starting the program again is the only way back.
+    DecidedNever,
+    /// "Not yet": contact and a "ready" wait until this day.
+    NotYetUntil {
+        revisit_on: String,
+    },
+    /// Too many attempts went unanswered: no answer is an answer.
+    NoAnswer,
+    /// A safety flag can be withdrawn only on its device, within `minutes`, confirmed.
+    SafetyFlagStands {
+        minutes: i64,
+    },
     /// The program has ended; nothing more is recorded in its steps.
     ProgramEnded {
         outcome: Outcome,
@@ -62,6 +75,12 @@ impl From<Refusal> for RefusalReason {
             },
             Refusal::SafetyLocked => RefusalReason::SafetyLocked,
             Refusal::TheySaidNo => RefusalReason::TheySaidNo,
+            Refusal::DecidedNever => RefusalReason::DecidedNever,
+            Refusal::NotYetUntil { revisit_on } => RefusalReason::NotYetUntil {
+                revisit_on: date_text(revisit_on),
+            },
+            Refusal::NoAnswer => RefusalReason::NoAnswer,
+            Refusal::SafetyFlagStands { minutes } => RefusalReason::SafetyFlagStands { minutes },
             Refusal::ProgramEnded { outcome } => RefusalReason::ProgramEnded {
                 outcome: outcome.into(),
             },

@@ -10,7 +10,7 @@ use reconnect_core::program::view as core;
 use super::codes::NoKind;
 use super::content::ContentLine;
 use super::convert::{date_text, instant, map_vec, opt_date_text};
-use super::records::ProgramRecords;
+use super::records::{ProgramRecords, SafetyFlag};
 use crate::types::ContactMedium;
 
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -32,6 +32,8 @@ pub struct ProgramView {
     pub ladder: LadderView,
     /// Set while a safety rule locks contact: why, and where to find support.
     pub safety: Option<SafetyView>,
+    /// Where to find help: always there, flag or not.
+    pub support: SupportView,
     pub outcome: Option<Outcome>,
     pub dates: KeyDates,
     /// Everything recorded so far.
@@ -52,6 +54,7 @@ impl From<core::ProgramView> for ProgramView {
             advice: map_vec(v.advice),
             ladder: v.ladder.into(),
             safety: v.safety.map(Into::into),
+            support: v.support.into(),
             outcome: v.outcome.map(Into::into),
             dates: v.dates.into(),
             records: v.records.into(),
@@ -171,6 +174,12 @@ pub enum LockReason {
         revisit_on: Option<String>,
     },
     DecidedNever,
+    /// Too many attempts went unanswered: no answer is an answer.
+    NoAnswer,
+    /// A check-in reported contact on this day, during the no-contact period.
+    NoContactBroken {
+        on: String,
+    },
     /// Signs of abuse or coercive control were recorded.
     Safety,
     TheySaidNo {
@@ -199,6 +208,8 @@ impl From<core::LockReason> for LockReason {
                 revisit_on: opt_date_text(revisit_on),
             },
             L::DecidedNever => LockReason::DecidedNever,
+            L::NoAnswer => LockReason::NoAnswer,
+            L::NoContactBroken { on } => LockReason::NoContactBroken { on: date_text(on) },
             L::Safety => LockReason::Safety,
             L::TheySaidNo { kind } => LockReason::TheySaidNo { kind: kind.into() },
             L::LetGo => LockReason::LetGo,
@@ -218,8 +229,11 @@ pub struct LadderView {
     pub unanswered_in_a_row: u32,
     /// Contact rests until this day after two unanswered attempts in a row.
     pub paused_until: Option<String>,
-    /// They said no, asked for no contact, or blocked the user: closed for good.
+    /// They said no, asked for no contact, or blocked the user, or too many attempts
+    /// went unanswered: closed for good.
     pub closed_for_good: bool,
+    /// Closed because too many attempts went unanswered.
+    pub no_answer: bool,
 }
 
 impl From<core::LadderView> for LadderView {
@@ -231,6 +245,7 @@ impl From<core::LadderView> for LadderView {
             unanswered_in_a_row: l.unanswered_in_a_row,
             paused_until: opt_date_text(l.paused_until),
             closed_for_good: l.closed_for_good,
+            no_answer: l.no_answer,
         }
     }
 }
@@ -245,11 +260,44 @@ pub struct SafetyView {
     pub explanation: String,
     /// Support resources, each a keyed line of text.
     pub resources: Vec<ContentLine>,
+    /// Every flag, with where it came from.
+    pub flags: Vec<SafetyFlag>,
+    /// Until when a flag recorded by mistake on this device can still be withdrawn.
+    pub undo_until: Option<SystemTime>,
+}
+
+/// Where to find help; part of every view.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SupportView {
+    pub key: String,
+    pub title: String,
+    pub explanation: String,
+    pub resources: Vec<ContentLine>,
+}
+
+impl From<core::SupportView> for SupportView {
+    fn from(s: core::SupportView) -> Self {
+        SupportView {
+            key: s.key.into(),
+            title: s.title.into(),
+            explanation: s.explanation.into(),
+            resources: s
+                .resources
+                .into_iter()
+                .map(|(key, text)| ContentLine {
+                    key: key.into(),
+                    text: text.into(),
+                })
+                .collect(),
+        }
+    }
 }
 
 impl From<core::SafetyView> for SafetyView {
     fn from(s: core::SafetyView) -> Self {
         SafetyView {
+            flags: map_vec(s.flags),
+            undo_until: s.undo_until.map(instant),
             signs: s.signs,
             notice_key: s.notice_key.into(),
             title: s.title.into(),
@@ -366,6 +414,14 @@ pub enum NextAction {
     WriteApology,
     ShareActivity,
     ListenToThem,
+    /// Contact was reported during the time apart: set it again from this day.
+    RestartNoContact {
+        from: String,
+    },
+    /// No answer is an answer: did they say no?
+    AskIfTheySaidNo,
+    /// The trial's signs keep failing: ending it is a fair choice.
+    ConsiderEndingTrial,
     Decide,
     WaitToRevisit {
         on: Option<String>,
@@ -415,6 +471,11 @@ impl From<core::NextAction> for NextAction {
             A::WriteApology => NextAction::WriteApology,
             A::ShareActivity => NextAction::ShareActivity,
             A::ListenToThem => NextAction::ListenToThem,
+            A::RestartNoContact { from } => NextAction::RestartNoContact {
+                from: date_text(from),
+            },
+            A::AskIfTheySaidNo => NextAction::AskIfTheySaidNo,
+            A::ConsiderEndingTrial => NextAction::ConsiderEndingTrial,
             A::Decide => NextAction::Decide,
             A::WaitToRevisit { on } => NextAction::WaitToRevisit {
                 on: opt_date_text(on),

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Subcommand};
 use reconnect_core::ContactMedium;
 use reconnect_core::program::records::{
-    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
-    TrialOutcome,
+    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, ScreeningAnswer,
+    TheirSideKind, TrialOutcome,
 };
 
 use super::values::{self, Answer, Checklist};
@@ -35,9 +35,25 @@ pub struct PrecheckArgs {
         ),
     )]
     pub answers: Vec<(String, bool)>,
+    /// One answer per safety question, as CODE=yes, CODE=no or CODE=prefer-not-to-say
+    #[arg(
+        long = "safety",
+        value_name = "CODE=yes|no|prefer-not-to-say",
+        value_parser = values::screening,
+        long_help = values::screening_help(),
+    )]
+    pub safety: Vec<(String, ScreeningAnswer)>,
     /// How many times the two of you broke up and got back together before
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub past_cycles: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct RestartArgs {
+    /// Confirm starting the program again from the beginning (what you recorded stays as
+    /// history; safety records and their "no" stay in force)
+    #[arg(long)]
+    pub confirm: bool,
 }
 
 #[derive(Debug, Args)]
@@ -368,6 +384,14 @@ pub enum SafetyAction {
         /// One or more signs
         #[arg(value_name = "SIGN", required = true, value_parser = values::safety_sign())]
         signs: Vec<String>,
+    },
+    /// Undo a sign recorded by mistake: only on this device, within 15 minutes, confirmed
+    Undo {
+        #[arg(value_name = "SIGN", value_parser = values::safety_sign())]
+        sign: String,
+        /// Confirm that it was recorded by mistake
+        #[arg(long)]
+        confirm: bool,
     },
 }
 

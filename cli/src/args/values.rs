@@ -10,8 +10,8 @@ use clap::error::ErrorKind;
 use reconnect_core::ContactMedium;
 use reconnect_core::program::content::{self, Choosable};
 use reconnect_core::program::records::{
-    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
-    TrialOutcome,
+    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, ScreeningAnswer,
+    TheirSideKind, TrialOutcome,
 };
 use reconnect_core::reminders::NotificationDetail;
 
@@ -142,6 +142,33 @@ pub fn safety_sign() -> impl TypedValueParser<Value = String> {
             .iter()
             .map(|s| (s.code, s.text.to_string())),
     )
+}
+
+/// `CODE=yes|no|prefer-not-to-say` for one safety question of the self-check.
+pub fn screening(text: &str) -> Result<(String, ScreeningAnswer), String> {
+    let (code, answer) = text
+        .split_once('=')
+        .ok_or_else(|| "write it as CODE=yes, CODE=no or CODE=prefer-not-to-say".to_string())?;
+    let code = stored(code);
+    let questions = &content::pre_check().screening;
+    if !questions.iter().any(|q| q.code == code) {
+        let known: Vec<String> = questions.iter().map(|q| shown(q.code)).collect();
+        return Err(format!("the codes are: {}", known.join(", ")));
+    }
+    let answer = ScreeningAnswer::from_code(answer)
+        .ok_or_else(|| "answer yes, no or prefer-not-to-say".to_string())?;
+    Ok((code, answer))
+}
+
+pub fn screening_help() -> String {
+    let mut help = "One answer per safety question, as CODE=yes, CODE=no or \
+        CODE=prefer-not-to-say; repeat --safety for each. Any yes closes the contact steps \
+        and puts support first. The questions:\n"
+        .to_string();
+    for q in content::pre_check().screening {
+        help.push_str(&format!("\n  {} — {}", shown(q.code), q.text));
+    }
+    help
 }
 
 /// `yes` or `no` (also y/n, true/false).

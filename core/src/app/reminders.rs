@@ -76,12 +76,16 @@ impl Reconnect {
         let start = settings::day_start_hour(doc)?;
         let today = local_day(now, state.zone, start);
         let moods = recent_moods(doc, today)?;
+        let records = stored_program::read(doc)?;
+        let facts = super::program_checkins(doc, &records, today)?;
         let view = program::evaluate(
-            &stored_program::read(doc)?,
+            &records,
             Moment {
                 now,
                 today,
                 moods: &moods,
+                checkins: &facts,
+                device: &self.device.device_id,
             },
         );
         let reminder_settings = stored::settings(doc)?;

@@ -55,7 +55,7 @@ impl Reconnect {
                     ))
                 })?
             }
-            Route::Safety => program::safety(&self.program()?),
+            Route::Safety => program::safety(&self.program()?, &ctx),
             Route::LetGo => program::let_go(&self.program()?),
             Route::Journal { tag, query } => {
                 let all = self.journal_list(&JournalFilter {

@@ -218,6 +218,30 @@ pub fn moods_since(doc: &AutoCommit, from: NaiveDate) -> Result<Vec<(NaiveDate, 
     Ok(out)
 }
 
+/// What the program needs of every readable check-in on or after `from`, newest first.
+pub fn program_facts_since(
+    doc: &AutoCommit,
+    from: NaiveDate,
+) -> Result<Vec<crate::program::CheckinFacts>> {
+    let checkins = root_map(doc, CHECKINS)?;
+    let from_key = date_key(from);
+    let keys: Vec<String> = doc.keys(&checkins).collect();
+    let mut out = Vec::new();
+    for key in keys.iter().rev().take_while(|k| **k >= from_key) {
+        let Ok(date) = NaiveDate::parse_from_str(key, "%Y-%m-%d") else {
+            continue;
+        };
+        if let Some(checkin) = read_key(doc, &checkins, date)? {
+            out.push(crate::program::CheckinFacts {
+                date,
+                urge: checkin.urge,
+                contact: checkin.contact,
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// Writes a check-in exactly as exported (its author, time and any concurrent versions of
 /// its note), for an import into an empty store.
 pub fn restore(doc: &mut AutoCommit, checkin: &CheckIn) -> Result<()> {

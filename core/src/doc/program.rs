@@ -28,6 +28,21 @@ const KIND: &str = "kind";
 const ANSWER_PREFIX: &str = "answer.";
 const SIGN_PREFIX: &str = "sign.";
 const EXERCISE_PREFIX: &str = "exercise.";
+const SCREEN_PREFIX: &str = "screen.";
+/// A restart is a record in `decisions` with this kind (and no answer).
+const RESTART: &str = "restart";
+/// The single records a restart clears (lists stay, as history).
+const CLEARED_BY_RESTART: [&str; 9] = [
+    "pre_check",
+    "step1",
+    "no_contact",
+    "readiness",
+    "therapy",
+    "therapy_sessions",
+    "trial",
+    "let_go",
+    "acknowledged",
+];
 /// A period (no contact, the trial) as one value, `start/end`, so concurrent edits on two
 /// devices never combine one's start with the other's end into a period nobody chose.
 const PERIOD: &str = "period";
@@ -83,6 +98,13 @@ pub fn read(doc: &AutoCommit) -> Result<ProgramRecords> {
         past_cycles: get_i64(doc, &pre, "past_cycles")
             .and_then(|n| u32::try_from(n).ok())
             .unwrap_or(0),
+        screening: doc
+            .keys(&pre)
+            .filter_map(|key| {
+                let code = key.strip_prefix(SCREEN_PREFIX)?.to_string();
+                Some((code, coded(doc, &pre, &key, ScreeningAnswer::from_code)?))
+            })
+            .collect(),
         at,
     });
     let step1 = map(doc, "step1")?;
@@ -246,6 +268,20 @@ pub fn read(doc: &AutoCommit) -> Result<ProgramRecords> {
             })
         })
         .collect::<Vec<Decision>>();
+    let restarts = records(doc, &list)
+        .into_iter()
+        .filter(|(_, obj)| get_str(doc, obj, KIND).as_deref() == Some(RESTART))
+        .filter_map(|(id, obj)| {
+            Some(Restart {
+                on: get_date(doc, &obj, ON)?,
+                from_step: get_i64(doc, &obj, "from_step")
+                    .and_then(|n| u8::try_from(n).ok())
+                    .unwrap_or(0),
+                at: at_of(doc, &obj),
+                id,
+            })
+        })
+        .collect::<Vec<Restart>>();
     // `current` is overwritten by each decision; concurrent decisions leave competing
     // values, and then the most cautious answer stands.
     let current_decision = doc
@@ -318,14 +354,31 @@ pub fn read(doc: &AutoCommit) -> Result<ProgramRecords> {
 
     // Safety records fail closed: whatever a peer (or a newer version) wrote here counts,
     // even a value this version cannot read; an unreadable date reads as the earliest.
+    // A flag is a map {on, at, by, source}; an older version wrote just the date. A sign
+    // flagged on two devices at once can never be withdrawn (its author is unclear).
     let sf = map(doc, "safety")?;
-    let safety_flags = doc
-        .keys(&sf)
-        .map(|sign| SafetyFlag {
-            on: get_date(doc, &sf, &sign).unwrap_or_default(),
-            sign,
-        })
-        .collect();
+    let mut safety_flags = Vec::new();
+    for sign in doc.keys(&sf).collect::<Vec<String>>() {
+        let values = doc.get_all(&sf, sign.as_str())?.len();
+        let flag = match get_map(doc, &sf, &sign) {
+            Some(obj) => SafetyFlag {
+                on: get_date(doc, &obj, ON).unwrap_or_default(),
+                source: coded(doc, &obj, "source", SafetySource::from_code)
+                    .unwrap_or(SafetySource::Flagged),
+                at: get_time(doc, &obj, AT),
+                by: get_str(doc, &obj, "by").filter(|_| values == 1),
+                sign,
+            },
+            None => SafetyFlag {
+                on: get_date(doc, &sf, &sign).unwrap_or_default(),
+                source: SafetySource::Flagged,
+                at: None,
+                by: None,
+                sign,
+            },
+        };
+        safety_flags.push(flag);
+    }
 
     let no = map(doc, "said_no")?;
     let said_no = (doc.length(&no) > 0).then(|| SaidNo {
@@ -356,6 +409,7 @@ pub fn read(doc: &AutoCommit) -> Result<ProgramRecords> {
         let_go,
         safety_flags,
         said_no,
+        restarts: sorted(restarts, |r: &Restart| (r.at, r.id.clone())),
     })
 }
 
@@ -367,6 +421,8 @@ pub struct WriteContext<'a> {
     pub current_step: u8,
     /// Whether a contact attempt climbs past the open rung (the user chose to skip).
     pub skips_a_rung: bool,
+    /// The device writing (recorded with safety flags, for the undo window).
+    pub device: &'a str,
     /// A fresh random id for a new record.
     pub new_id: &'a dyn Fn() -> Result<String>,
 }
@@ -393,13 +449,27 @@ pub fn apply(
         AnswerPreCheck {
             answers,
             past_cycles,
+            screening,
         } => {
             let obj = map(doc, "pre_check")?;
             for (code, answer) in answers {
                 put_bool(doc, &obj, &format!("{ANSWER_PREFIX}{code}"), *answer)?;
             }
+            for (code, answer) in screening {
+                put_str(doc, &obj, &format!("{SCREEN_PREFIX}{code}"), answer.code())?;
+            }
             put_i64(doc, &obj, "past_cycles", i64::from(*past_cycles))?;
             put_time(doc, &obj, AT, now)?;
+            for (code, answer) in screening {
+                let sign = crate::program::content::pre_check()
+                    .screening
+                    .iter()
+                    .find(|q| q.code == code)
+                    .map(|q| q.sign);
+                if let (ScreeningAnswer::Yes, Some(sign)) = (answer, sign) {
+                    flag_safety(doc, ctx, sign, SafetySource::PreCheck)?;
+                }
+            }
         }
         SetEndedBy { ended_by } => {
             let obj = map(doc, "step1")?;
@@ -409,6 +479,11 @@ pub fn apply(
             let obj = add(doc, "reasons")?;
             put_str(doc, &obj, TEXT, text.trim())?;
             put_str(doc, &obj, KIND, kind.trim())?;
+            if let Some(sign) =
+                crate::program::content::reason_kind(kind.trim()).and_then(|k| k.safety_sign)
+            {
+                flag_safety(doc, ctx, sign, SafetySource::Reason)?;
+            }
         }
         AddTrigger { text } => {
             let obj = add(doc, "triggers")?;
@@ -615,10 +690,29 @@ pub fn apply(
             )?;
         }
         FlagSafety { signs } => {
-            let obj = map(doc, "safety")?;
             for sign in signs {
-                if doc.get(&obj, sign.as_str())?.is_none() {
-                    put_date(doc, &obj, sign, today)?;
+                flag_safety(doc, ctx, sign, SafetySource::Flagged)?;
+            }
+        }
+        WithdrawSafetyFlag { sign, .. } => {
+            let obj = map(doc, "safety")?;
+            if doc.get(&obj, sign.as_str())?.is_some() {
+                doc.delete(&obj, sign.as_str())?;
+            }
+        }
+        Restart { .. } => {
+            let obj = add(doc, "decisions")?;
+            put_str(doc, &obj, KIND, RESTART)?;
+            put_date(doc, &obj, ON, today)?;
+            put_i64(doc, &obj, "from_step", i64::from(ctx.current_step))?;
+            let list = map(doc, "decisions")?;
+            if doc.get(&list, CURRENT)?.is_some() {
+                doc.delete(&list, CURRENT)?;
+            }
+            for name in CLEARED_BY_RESTART {
+                let obj = map(doc, name)?;
+                for key in doc.keys(&obj).collect::<Vec<String>>() {
+                    doc.delete(&obj, key.as_str())?;
                 }
             }
         }
@@ -648,6 +742,36 @@ pub fn apply(
         }
     }
     Ok(created)
+}
+
+/// Records a safety sign unless it is already recorded (the first record stands).
+fn flag_safety(
+    doc: &mut AutoCommit,
+    ctx: &WriteContext<'_>,
+    sign: &str,
+    source: SafetySource,
+) -> Result<()> {
+    let obj = map(doc, "safety")?;
+    if doc.get(&obj, sign)?.is_none() {
+        let flag = new_record(doc, &obj, sign)?;
+        write_flag(doc, &flag, ctx.today, ctx.now, ctx.device, source)?;
+    }
+    Ok(())
+}
+
+fn write_flag(
+    doc: &mut AutoCommit,
+    flag: &ObjId,
+    on: NaiveDate,
+    at: DateTime<Utc>,
+    by: &str,
+    source: SafetySource,
+) -> Result<()> {
+    put_date(doc, flag, ON, on)?;
+    put_time(doc, flag, AT, at)?;
+    put_str(doc, flag, "by", by)?;
+    put_str(doc, flag, "source", source.code())?;
+    Ok(())
 }
 
 fn write_let_go(
@@ -697,6 +821,9 @@ pub fn restore(doc: &mut AutoCommit, r: &ProgramRecords) -> Result<()> {
     if let Some(p) = &r.pre_check {
         let obj = map(doc, "pre_check")?;
         bools(doc, &obj, ANSWER_PREFIX, &p.answers)?;
+        for (code, answer) in &p.screening {
+            put_str(doc, &obj, &format!("{SCREEN_PREFIX}{code}"), answer.code())?;
+        }
         put_i64(doc, &obj, "past_cycles", i64::from(p.past_cycles))?;
         put_time(doc, &obj, AT, p.at)?;
     }
@@ -843,7 +970,23 @@ pub fn restore(doc: &mut AutoCommit, r: &ProgramRecords) -> Result<()> {
     }
     let safety = map(doc, "safety")?;
     for flag in &r.safety_flags {
-        put_date(doc, &safety, &flag.sign, flag.on)?;
+        let obj = new_record(doc, &safety, &flag.sign)?;
+        put_date(doc, &obj, ON, flag.on)?;
+        put_str(doc, &obj, "source", flag.source.code())?;
+        // Kept as exported; the importing store is a new device, so an imported flag can
+        // never be withdrawn there.
+        if let Some(at) = flag.at {
+            put_time(doc, &obj, AT, at)?;
+        }
+        if let Some(by) = &flag.by {
+            put_str(doc, &obj, "by", by)?;
+        }
+    }
+    for x in &r.restarts {
+        let obj = record(doc, "decisions", &x.id, x.at)?;
+        put_str(doc, &obj, KIND, RESTART)?;
+        put_date(doc, &obj, ON, x.on)?;
+        put_i64(doc, &obj, "from_step", i64::from(x.from_step))?;
     }
     if let Some(no) = &r.said_no {
         let obj = map(doc, "said_no")?;

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::records::{
-    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
-    TrialOutcome,
+    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, ScreeningAnswer,
+    TheirSideKind, TrialOutcome,
 };
 use crate::checkin::ContactMedium;
 
@@ -18,14 +18,18 @@ pub const TEXT_MAX_CHARS: usize = 4000;
 pub const MAX_COOL_OFF_HOURS: u32 = 24 * 14;
 /// Trial reviews are at least weekly and at most monthly.
 pub const REVIEW_EVERY_DAYS: std::ops::RangeInclusive<u32> = 1..=31;
+/// How long after recording it a safety flag can be withdrawn, on the same device.
+pub const SAFETY_UNDO_MINUTES: i64 = 15;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "command", rename_all = "snake_case")]
 pub enum ProgramCommand {
-    /// The self-check before step 1: question code → answer.
+    /// The self-check before step 1: question code → answer, and each safety question
+    /// answered (or explicitly passed over with "prefer not to say").
     AnswerPreCheck {
         answers: BTreeMap<String, bool>,
         past_cycles: u32,
+        screening: BTreeMap<String, ScreeningAnswer>,
     },
     SetEndedBy {
         ended_by: EndedBy,
@@ -142,8 +146,19 @@ pub enum ProgramCommand {
     FlagSafety {
         signs: Vec<String>,
     },
+    /// Undoes a safety flag recorded by mistake: only on the device that recorded it,
+    /// within [`SAFETY_UNDO_MINUTES`] of recording it, and only when confirmed.
+    WithdrawSafetyFlag {
+        sign: String,
+        confirmed: bool,
+    },
     TheySaidNo {
         kind: NoKind,
+    },
+    /// Starts the program again from the beginning (the only way back after "never").
+    /// Earlier records stay as history; safety flags and "they said no" stay in force.
+    Restart {
+        confirmed: bool,
     },
     /// Removes a reason, trigger, mistake, observation, draft, activity or note about
     /// their side. Contact attempts, decisions, reviews and safety records stay.
@@ -174,7 +189,9 @@ impl ProgramCommand {
             | LetGo { .. }
             | WriteLetGoExercise { .. }
             | FlagSafety { .. }
+            | WithdrawSafetyFlag { .. }
             | TheySaidNo { .. }
+            | Restart { .. }
             | Remove { .. } => return None,
         })
     }
@@ -210,7 +227,9 @@ impl ProgramCommand {
             LetGo { .. } => "let_go",
             WriteLetGoExercise { .. } => "write_let_go_exercise",
             FlagSafety { .. } => "flag_safety",
+            WithdrawSafetyFlag { .. } => "withdraw_safety_flag",
             TheySaidNo { .. } => "they_said_no",
+            Restart { .. } => "restart",
             Remove { .. } => "remove",
         }
     }

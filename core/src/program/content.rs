@@ -33,14 +33,16 @@ mod tools;
 mod wellbeing;
 
 pub use choices::CHOICE_GROUPS;
-pub use steps::{PHASES, PRE_CHECK, STEPS};
+pub use steps::{PHASES, PRE_CHECK, SCREENING_QUESTIONS, STEPS};
 pub use tools::{
     APOLOGY_PARTS, ICE_BREAKER_EXAMPLE, LADDER, READINESS_ITEMS, REASON_KINDS, TRIAL_SIGNS,
 };
 pub use wellbeing::{
-    ADVICE, ADVICE_COOL_OFF, ADVICE_CYCLES, ADVICE_LADDER_SKIP, ADVICE_MOOD_FALLING,
-    ADVICE_NOT_FIXABLE, ADVICE_PRE_CHECK_DOUBTS, ADVICE_UNANSWERED, GROWTH_PROMPTS, LET_GO,
-    SAFETY_LOCKED, SAFETY_RESOURCES, SAFETY_SIGNS, SUPPORT_RESOURCES, THEY_SAID_NO,
+    ADVICE, ADVICE_CONTACT_AFTER_STOP, ADVICE_CONTACT_DURING_NO_CONTACT, ADVICE_COOL_OFF,
+    ADVICE_CYCLES, ADVICE_LADDER_SKIP, ADVICE_MOOD_FALLING, ADVICE_NO_ANSWER, ADVICE_NOT_FIXABLE,
+    ADVICE_PRE_CHECK_DOUBTS, ADVICE_TRIAL_FAILING, ADVICE_UNANSWERED, ADVICE_URGES, GROWTH_PROMPTS,
+    LET_GO, SAFETY_LOCKED, SAFETY_RESOURCES, SAFETY_SIGNS, SUPPORT_RESOURCES, THEY_SAID_NO,
+    TRIAL_SIGN_ADVICE,
 };
 
 /// The suffix of the key of an item's `explanation` text.
@@ -100,6 +102,19 @@ pub struct PreCheck {
     pub title: &'static str,
     pub explanation: &'static str,
     pub questions: &'static [PreCheckQuestion],
+    /// The gentle safety questions; any "yes" records a safety flag.
+    pub screening: &'static [ScreeningQuestion],
+}
+
+/// A safety question of the self-check: yes, no, or "prefer not to say".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ScreeningQuestion {
+    pub code: &'static str,
+    pub key: &'static str,
+    pub text: &'static str,
+    pub explanation: &'static str,
+    /// The safety sign a "yes" records.
+    pub sign: &'static str,
 }
 
 /// A yes/no question of the pre-check.
@@ -122,6 +137,8 @@ pub struct ReasonKind {
     pub label: &'static str,
     pub explanation: &'static str,
     pub fixable: bool,
+    /// The safety sign a reason of this kind records (it is a sign of abuse or control).
+    pub safety_sign: Option<&'static str>,
 }
 
 /// A rung of the contact ladder (step 4), lowest first.
@@ -367,6 +384,9 @@ fn collect_entries() -> Vec<Entry> {
 
     c.titled(PRE_CHECK.key, PRE_CHECK.title, PRE_CHECK.explanation);
     for q in PRE_CHECK.questions {
+        c.titled(q.key, q.text, q.explanation);
+    }
+    for q in PRE_CHECK.screening {
         c.titled(q.key, q.text, q.explanation);
     }
     for p in &PHASES {

@@ -9,13 +9,14 @@
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
+use super::command::SAFETY_UNDO_MINUTES;
 use super::content::{self, Notice};
 use super::records::{
-    ActivityResult, Attempt, DecisionAnswer, ProgramRecords, Reply, TrialOutcome,
+    ActivityResult, Attempt, DecisionAnswer, ProgramRecords, Reply, SafetyFlag, TrialOutcome,
 };
 use super::view::{
     Advice, KeyDates, LadderView, LockReason, NextAction, Outcome, PhaseView, ProgramView,
-    SafetyView, StepState, StepView, decision_order,
+    SafetyView, StepState, StepView, SupportView, decision_order,
 };
 use crate::checkin::ContactMedium;
 use crate::mood_trend::mood_trend;
@@ -34,6 +35,22 @@ pub const CYCLES_FOR_ADVICE: u32 = 2;
 pub const MAX_REVIEW_DATES: usize = 64;
 /// The step number that stands for the pre-check.
 pub const PRE_CHECK_STEP: u8 = 0;
+/// Unanswered attempts in all that close the ladder ("no answer is an answer").
+pub const UNANSWERED_CEILING: usize = 4;
+/// An urge at or above this (0–10) counts as high.
+pub const HIGH_URGE: u8 = 7;
+/// Days in a row of high urge during no contact that bring the coping advice.
+pub const HIGH_URGE_DAYS: usize = 3;
+/// Trial reviews in a row in which one sign failed that bring that sign's advice.
+pub const FAILED_REVIEWS_IN_A_ROW: usize = 2;
+
+/// What the program needs to know of one day's check-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckinFacts {
+    pub date: NaiveDate,
+    pub urge: u8,
+    pub contact: ContactMedium,
+}
 
 /// Everything the engine needs besides the records.
 #[derive(Debug, Clone, Copy)]
@@ -43,9 +60,95 @@ pub struct Moment<'a> {
     pub today: NaiveDate,
     /// (local date, mood) of the check-ins.
     pub moods: &'a [(NaiveDate, u8)],
+    /// The check-ins the program reacts to (contact, urge), in any order.
+    pub checkins: &'a [CheckinFacts],
+    /// The device evaluating: a safety flag can be withdrawn only where it was recorded.
+    pub device: &'a str,
+}
+
+impl<'a> Moment<'a> {
+    /// A moment with no check-ins, on no particular device.
+    pub fn at(now: DateTime<Utc>, today: NaiveDate) -> Moment<'static> {
+        Moment {
+            now,
+            today,
+            moods: &[],
+            checkins: &[],
+            device: "",
+        }
+    }
+}
+
+/// The earliest day whose check-in can matter to the program now: the start of the
+/// no-contact period, the first stop, or the last two weeks.
+pub fn checkins_from(records: &ProgramRecords, today: NaiveDate) -> NaiveDate {
+    let r = records.current();
+    let recent = today
+        .checked_sub_days(Days::new(14))
+        .unwrap_or(NaiveDate::MIN);
+    let mut from = recent;
+    if let Some(p) = &r.no_contact {
+        from = from.min(p.start);
+    }
+    if let Some(stop) = stop_date(&r) {
+        from = from.min(stop);
+    }
+    from
+}
+
+/// The first day a stop (safety, "no", "never", no answer) held, from the records.
+fn stop_date(r: &ProgramRecords) -> Option<NaiveDate> {
+    let never = current_decision(r)
+        .filter(|d| d.answer == DecisionAnswer::Never)
+        .map(|d| d.on);
+    [
+        r.safety_flags.iter().map(|f| f.on).min(),
+        r.said_no.as_ref().map(|n| n.on),
+        never,
+        no_answer_on(&ordered_attempts(&r.attempts)),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+}
+
+fn current_decision(r: &ProgramRecords) -> Option<&super::records::Decision> {
+    r.current_decision
+        .as_ref()
+        .and_then(|id| r.decisions.iter().find(|d| &d.id == id))
+        .or_else(|| {
+            r.decisions
+                .iter()
+                .max_by_key(|d| (d.on, d.at, decision_order(d.answer)))
+        })
+}
+
+/// The day of the attempt that closed the ladder: a third unanswered attempt after a
+/// pause (two unanswered in a row), or the fourth unanswered attempt in all.
+pub(crate) fn no_answer_on(attempts: &[&Attempt]) -> Option<NaiveDate> {
+    let mut in_a_row = 0usize;
+    let mut total = 0usize;
+    let mut paused = false;
+    for attempt in attempts {
+        if attempt.reply == Reply::NoReply {
+            total += 1;
+            in_a_row += 1;
+            if paused || total >= UNANSWERED_CEILING {
+                return Some(attempt.on);
+            }
+            if in_a_row == 2 {
+                paused = true;
+            }
+        } else {
+            in_a_row = 0;
+        }
+    }
+    None
 }
 
 pub fn evaluate(records: &ProgramRecords, moment: Moment<'_>) -> ProgramView {
+    let current = records.current();
+    let records = &current;
     let facts = Facts::of(records, moment);
     let states: Vec<(u8, StepState, Vec<LockReason>)> =
         (1..=11).map(|n| facts.step_state(n)).collect();
@@ -115,6 +218,7 @@ pub fn evaluate(records: &ProgramRecords, moment: Moment<'_>) -> ProgramView {
         advice: facts.advice(),
         ladder: facts.ladder_view(),
         safety: facts.safety_view(),
+        support: support_view(),
         outcome: facts.outcome.clone(),
         dates: facts.key_dates(),
         steps,
@@ -138,6 +242,12 @@ struct Facts<'a> {
     unanswered_in_a_row: u32,
     latest_decision: Option<(DecisionAnswer, Option<NaiveDate>)>,
     outcome: Option<Outcome>,
+    /// The day the unanswered ceiling closed the ladder.
+    no_answer: Option<NaiveDate>,
+    /// "Not yet" holds contact until this day.
+    not_yet_until: Option<NaiveDate>,
+    /// A check-in reported contact on this day, during the no-contact period.
+    no_contact_broken: Option<NaiveDate>,
 }
 
 impl<'a> Facts<'a> {
@@ -180,16 +290,23 @@ impl<'a> Facts<'a> {
             .flatten()
             .and_then(|a| a.on.checked_add_days(Days::new(COOL_OFF_DAYS)))
             .filter(|until| *until > m.today);
-        let latest_decision = r
-            .current_decision
-            .as_ref()
-            .and_then(|id| r.decisions.iter().find(|d| &d.id == id))
-            .or_else(|| {
-                r.decisions
-                    .iter()
-                    .max_by_key(|d| (d.on, d.at, decision_order(d.answer)))
-            })
-            .map(|d| (d.answer, d.revisit_on));
+        let latest_decision = current_decision(r).map(|d| (d.answer, d.revisit_on));
+        let no_answer = no_answer_on(&attempts);
+        let not_yet_until = match latest_decision {
+            Some((DecisionAnswer::NotYet, Some(on))) if on > m.today => Some(on),
+            _ => None,
+        };
+        // Contact reported in a check-in strictly after the period's first day (it starts
+        // at the last contact) and before it ended.
+        let no_contact_broken = r.no_contact.as_ref().and_then(|p| {
+            let over = p.ended_early_on.map_or(p.end, |e| e.min(p.end));
+            m.checkins
+                .iter()
+                .filter(|c| c.contact != ContactMedium::None)
+                .map(|c| c.date)
+                .filter(|d| *d > p.start && *d < over && *d <= m.today)
+                .min()
+        });
         let outcome = if let Some(let_go) = &r.let_go {
             Some(Outcome::LetGo { on: let_go.on })
         } else if let Some(review) = r
@@ -215,6 +332,9 @@ impl<'a> Facts<'a> {
             unanswered_in_a_row,
             latest_decision,
             outcome,
+            no_answer,
+            not_yet_until,
+            no_contact_broken,
         }
     }
 
@@ -238,10 +358,12 @@ impl<'a> Facts<'a> {
     }
 
     fn no_contact_over(&self) -> bool {
-        self.r
-            .no_contact
-            .as_ref()
-            .is_some_and(|p| p.ended_early_on.is_some() || self.m.today >= p.end)
+        self.no_contact_broken.is_none()
+            && self
+                .r
+                .no_contact
+                .as_ref()
+                .is_some_and(|p| p.ended_early_on.is_some() || self.m.today >= p.end)
     }
 
     fn step_done(&self, n: u8) -> bool {
@@ -317,12 +439,13 @@ impl<'a> Facts<'a> {
                 if !unfinished.is_empty() {
                     reasons.push(LockReason::StepsFirst { steps: unfinished });
                 }
-                match &self.r.no_contact {
-                    None => reasons.push(LockReason::NoContactNotSet),
-                    Some(p) if !self.no_contact_over() => {
+                match (&self.r.no_contact, self.no_contact_broken) {
+                    (None, _) => reasons.push(LockReason::NoContactNotSet),
+                    (Some(_), Some(on)) => reasons.push(LockReason::NoContactBroken { on }),
+                    (Some(p), None) if !self.no_contact_over() => {
                         reasons.push(LockReason::NoContactRunning { until: p.end })
                     }
-                    Some(_) => {}
+                    (Some(_), None) => {}
                 }
                 if !self.readiness_passed() {
                     reasons.push(LockReason::ReadinessNotPassed);
@@ -378,15 +501,19 @@ impl<'a> Facts<'a> {
             if let Some(no) = &self.r.said_no {
                 stops.push(LockReason::TheySaidNo { kind: no.kind });
             }
-            // "Never" closes contact for good; step 9 stays open so the decision itself
-            // can be corrected.
-            if n != 9 && matches!(self.latest_decision, Some((DecisionAnswer::Never, _))) {
+            // "Never" closes contact, the decision included; only a restart of the whole
+            // program goes back.
+            if matches!(self.latest_decision, Some((DecisionAnswer::Never, _))) {
                 stops.push(LockReason::DecidedNever);
             }
+            if self.no_answer.is_some() {
+                stops.push(LockReason::NoAnswer);
+            }
         }
-        // "Not yet" holds phase 4 back even once a trial began.
-        if n >= 10
-            && let Some((DecisionAnswer::NotYet, revisit_on)) = self.latest_decision
+        // "Not yet" holds contact (steps 4–8) until its revisit date, and phase 4 until
+        // another decision, even once a trial began.
+        if let Some((DecisionAnswer::NotYet, revisit_on)) = self.latest_decision
+            && (n >= 10 || ((4..=8).contains(&n) && self.not_yet_until.is_some()))
         {
             stops.push(LockReason::NotYet { revisit_on });
         }
@@ -404,6 +531,7 @@ impl<'a> Facts<'a> {
                 LockReason::Safety
                     | LockReason::TheySaidNo { .. }
                     | LockReason::DecidedNever
+                    | LockReason::NoAnswer
                     | LockReason::NotYet { .. }
             )
         });
@@ -432,6 +560,100 @@ impl<'a> Facts<'a> {
             || self.r.let_go.is_some()
             || matches!(self.outcome, Some(Outcome::Together { .. }))
             || matches!(self.latest_decision, Some((DecisionAnswer::Never, _)))
+            || self.no_answer.is_some()
+    }
+
+    /// The first day a stop held (safety, "no", "never", no answer).
+    fn stopped_on(&self) -> Option<NaiveDate> {
+        stop_date(self.r)
+    }
+
+    /// A check-in reported contact on or after the day contact was stopped.
+    fn contact_after_stop(&self) -> bool {
+        self.stopped_on().is_some_and(|stop| {
+            self.m.checkins.iter().any(|c| {
+                c.contact != ContactMedium::None && c.date >= stop && c.date <= self.m.today
+            })
+        })
+    }
+
+    /// High urge on several days in a row, up to today or yesterday, while the
+    /// no-contact period runs.
+    fn urges_running_high(&self) -> bool {
+        let Some(p) = &self.r.no_contact else {
+            return false;
+        };
+        if self.no_contact_over() {
+            return false;
+        }
+        let mut days: Vec<&CheckinFacts> = self
+            .m
+            .checkins
+            .iter()
+            .filter(|c| c.date >= p.start && c.date < p.end && c.date <= self.m.today)
+            .collect();
+        days.sort_by_key(|c| std::cmp::Reverse(c.date));
+        let recent = days
+            .first()
+            .is_some_and(|c| (self.m.today - c.date).num_days() <= 1);
+        let run = days
+            .windows(2)
+            .take_while(|w| (w[0].date - w[1].date).num_days() == 1)
+            .count()
+            + usize::from(!days.is_empty());
+        recent
+            && run >= HIGH_URGE_DAYS
+            && days
+                .iter()
+                .take(HIGH_URGE_DAYS)
+                .all(|c| c.urge >= HIGH_URGE)
+    }
+
+    /// The running trial's latest reviews, newest first.
+    fn latest_reviews(&self) -> Vec<&super::records::TrialReview> {
+        let mut reviews: Vec<&super::records::TrialReview> = match &self.r.trial {
+            Some(t) => self
+                .r
+                .trial_reviews
+                .iter()
+                .filter(|v| v.on >= t.start)
+                .collect(),
+            None => Vec::new(),
+        };
+        reviews.sort_by(|a, b| (b.on, b.at, &b.id).cmp(&(a.on, a.at, &a.id)));
+        reviews
+    }
+
+    /// Trial signs that failed in the last two reviews, and whether every sign failed in
+    /// the latest one.
+    fn failing_trial_signs(&self) -> (Vec<&'static str>, bool) {
+        let reviews = self.latest_reviews();
+        let failed =
+            |v: &super::records::TrialReview, code: &str| v.signs.get(code) == Some(&false);
+        let in_a_row: Vec<&'static str> = content::trial_signs()
+            .iter()
+            .map(|s| s.code)
+            .filter(|code| {
+                reviews.len() >= FAILED_REVIEWS_IN_A_ROW
+                    && reviews
+                        .iter()
+                        .take(FAILED_REVIEWS_IN_A_ROW)
+                        .all(|v| failed(v, code))
+            })
+            .collect();
+        let all_failed = reviews
+            .first()
+            .is_some_and(|v| content::trial_signs().iter().all(|s| failed(v, s.code)));
+        (in_a_row, all_failed)
+    }
+
+    /// The trial is running (no end review, no stop) and its signs keep failing.
+    fn trial_failing(&self) -> bool {
+        let (signs, all) = self.failing_trial_signs();
+        self.r.trial.is_some()
+            && self.outcome.is_none()
+            && !self.contact_stopped()
+            && (!signs.is_empty() || all)
     }
 
     fn ladder_view(&self) -> LadderView {
@@ -441,7 +663,8 @@ impl<'a> Facts<'a> {
             warm_replies: self.warm_replies,
             unanswered_in_a_row: self.unanswered_in_a_row,
             paused_until: self.paused_until,
-            closed_for_good: self.r.said_no.is_some(),
+            closed_for_good: self.r.said_no.is_some() || self.no_answer.is_some(),
+            no_answer: self.no_answer.is_some(),
         }
     }
 
@@ -452,7 +675,12 @@ impl<'a> Facts<'a> {
         let mut signs: Vec<String> = self.r.safety_flags.iter().map(|f| f.sign.clone()).collect();
         signs.sort();
         signs.dedup();
+        let mut flags = self.r.safety_flags.clone();
+        flags.sort_by(|a, b| (a.on, &a.sign).cmp(&(b.on, &b.sign)));
+        let undo_until = flags.iter().filter_map(|f| withdraw_until(f, self.m)).max();
         Some(SafetyView {
+            flags,
+            undo_until,
             signs,
             notice_key: content::SAFETY_LOCKED.key,
             title: content::SAFETY_LOCKED.title,
@@ -486,8 +714,29 @@ impl<'a> Facts<'a> {
         if mood_trend(self.m.moods, self.m.today).falling {
             shown.push(&content::ADVICE_MOOD_FALLING);
         }
-        if self.paused_until.is_some() {
+        if self.no_answer.is_some() {
+            shown.push(&content::ADVICE_NO_ANSWER);
+        } else if self.paused_until.is_some() {
             shown.push(&content::ADVICE_COOL_OFF);
+        }
+        if self.contact_after_stop() {
+            shown.push(&content::ADVICE_CONTACT_AFTER_STOP);
+        } else if self.no_contact_broken.is_some() && !self.contact_stopped() {
+            shown.push(&content::ADVICE_CONTACT_DURING_NO_CONTACT);
+        }
+        if !self.contact_stopped() && self.urges_running_high() {
+            shown.push(&content::ADVICE_URGES);
+        }
+        if self.trial_failing() {
+            let (signs, all) = self.failing_trial_signs();
+            if all {
+                shown.push(&content::ADVICE_TRIAL_FAILING);
+            }
+            for (code, notice) in &content::TRIAL_SIGN_ADVICE {
+                if signs.contains(code) {
+                    shown.push(*notice);
+                }
+            }
         }
         let unanswered = r
             .attempts
@@ -531,7 +780,7 @@ impl<'a> Facts<'a> {
                 .no_contact
                 .as_ref()
                 .filter(|p| p.ended_early_on.is_none() && p.end > today)
-                .filter(|_| !self.contact_stopped())
+                .filter(|_| !self.contact_stopped() && self.no_contact_broken.is_none())
                 .map(|p| p.end),
             revisit_on: match &self.outcome {
                 Some(Outcome::NotYet { revisit_on }) if !self.contact_stopped() => *revisit_on,
@@ -540,7 +789,7 @@ impl<'a> Facts<'a> {
             next_trial_review: running_trial.map(|t| self.next_review(t)),
             trial_reviews: running_trial.map_or_else(Vec::new, |t| self.review_dates(t)),
             trial_ends: running_trial.map(|t| t.end),
-            contact_paused_until: self.paused_until,
+            contact_paused_until: self.paused_until.filter(|_| !self.contact_stopped()),
         }
     }
 
@@ -616,8 +865,18 @@ impl<'a> Facts<'a> {
                 actions.push(NextAction::ReadAdvice { key: advice.key });
             }
         }
-        if r.said_no.is_some() || matches!(self.latest_decision, Some((DecisionAnswer::Never, _))) {
+        if self.contact_after_stop() && r.safety_flags.is_empty() {
+            actions.push(NextAction::SeeSupport);
+        }
+        if r.said_no.is_some()
+            || matches!(self.latest_decision, Some((DecisionAnswer::Never, _)))
+            || self.no_answer.is_some()
+            || self.contact_after_stop()
+        {
             actions.push(NextAction::LetGo);
+        }
+        if self.no_answer.is_some() && r.said_no.is_none() {
+            actions.push(NextAction::AskIfTheySaidNo);
         }
         let open = |n: u8| {
             view.state_of(n)
@@ -638,12 +897,13 @@ impl<'a> Facts<'a> {
             actions.push(NextAction::PlanMistakes);
         }
         if open(3) {
-            match &r.no_contact {
-                None => actions.push(NextAction::SetNoContact),
-                Some(p) if !self.no_contact_over() => {
+            match (&r.no_contact, self.no_contact_broken) {
+                (None, _) => actions.push(NextAction::SetNoContact),
+                (Some(_), Some(from)) => actions.push(NextAction::RestartNoContact { from }),
+                (Some(p), None) if !self.no_contact_over() => {
                     actions.push(NextAction::WaitForNoContact { until: p.end })
                 }
-                Some(_) => {}
+                (Some(_), None) => {}
             }
             if !self.readiness_passed() {
                 actions.push(NextAction::TakeReadinessCheck);
@@ -699,6 +959,9 @@ impl<'a> Facts<'a> {
             match &r.trial {
                 None => actions.push(NextAction::StartTrial),
                 Some(trial) => {
+                    if self.trial_failing() {
+                        actions.push(NextAction::ConsiderEndingTrial);
+                    }
                     let due = self.next_review(trial);
                     if due >= trial.end {
                         actions.push(NextAction::EndTrial { due: trial.end });
@@ -713,6 +976,30 @@ impl<'a> Facts<'a> {
             actions.push(NextAction::LetGo);
         }
         actions
+    }
+}
+
+/// Until when `flag` can be withdrawn at `moment`: recorded on this device, less than
+/// [`SAFETY_UNDO_MINUTES`] ago.
+pub(crate) fn withdraw_until(flag: &SafetyFlag, moment: Moment<'_>) -> Option<DateTime<Utc>> {
+    let at = flag.at?;
+    let by = flag.by.as_deref()?;
+    if moment.device.is_empty() || by != moment.device || at > moment.now {
+        return None;
+    }
+    let until = at.checked_add_signed(chrono::Duration::minutes(SAFETY_UNDO_MINUTES))?;
+    (moment.now < until).then_some(until)
+}
+
+fn support_view() -> SupportView {
+    SupportView {
+        key: content::SAFETY_RESOURCES.key,
+        title: content::SAFETY_RESOURCES.title,
+        explanation: content::SAFETY_RESOURCES.explanation,
+        resources: content::support_resources()
+            .iter()
+            .map(|line| (line.key, line.text))
+            .collect(),
     }
 }
 
@@ -746,6 +1033,8 @@ fn count_u32(count: usize) -> u32 {
 pub(crate) struct LadderFacts {
     pub open_rung: u8,
     pub paused_until: Option<NaiveDate>,
+    pub not_yet_until: Option<NaiveDate>,
+    pub no_contact_broken: bool,
 }
 
 pub(crate) fn ladder_facts(records: &ProgramRecords, moment: Moment<'_>) -> LadderFacts {
@@ -753,6 +1042,8 @@ pub(crate) fn ladder_facts(records: &ProgramRecords, moment: Moment<'_>) -> Ladd
     LadderFacts {
         open_rung: facts.open_rung,
         paused_until: facts.paused_until,
+        not_yet_until: facts.not_yet_until,
+        no_contact_broken: facts.no_contact_broken.is_some(),
     }
 }
 

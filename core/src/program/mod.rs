@@ -13,7 +13,7 @@ pub mod view;
 use automerge::AutoCommit;
 
 pub use command::ProgramCommand;
-pub use engine::{Moment, evaluate};
+pub use engine::{CheckinFacts, Moment, checkins_from, evaluate};
 pub use records::ProgramRecords;
 pub use refusal::Refusal;
 pub use view::{LockReason, NextAction, Outcome, ProgramView, StepState};
@@ -51,6 +51,7 @@ pub fn run(
                 .unwrap_or(0)
         }),
         skips_a_rung,
+        device: moment.device,
         new_id,
     };
     stored::apply(doc, command, &ctx)

@@ -46,6 +46,17 @@ coded! {
 }
 
 coded! {
+    /// An answer to a safety question of the self-check. Skipping one takes an explicit
+    /// "prefer not to say".
+    pub enum ScreeningAnswer { Yes, No, PreferNotToSay }
+}
+
+coded! {
+    /// Where a safety flag came from.
+    pub enum SafetySource { PreCheck, Reason, Flagged }
+}
+
+coded! {
     /// Where the trial period's end review leads (step 11).
     pub enum TrialOutcome { Together, Extend, LetGo }
 }
@@ -78,6 +89,9 @@ pub struct ProgramRecords {
     pub let_go: Option<LetGoRecord>,
     pub safety_flags: Vec<SafetyFlag>,
     pub said_no: Option<SaidNo>,
+    /// Every time the program was started again from the beginning, oldest first.
+    #[serde(default)]
+    pub restarts: Vec<Restart>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,6 +100,9 @@ pub struct PreCheckAnswers {
     pub answers: BTreeMap<String, bool>,
     /// How many times the two of them broke up and got back together before.
     pub past_cycles: u32,
+    /// Safety question code → answer.
+    #[serde(default)]
+    pub screening: BTreeMap<String, ScreeningAnswer>,
     pub at: DateTime<Utc>,
 }
 
@@ -262,10 +279,77 @@ pub struct SafetyFlag {
     /// A safety-sign code from the content (`violence`, `threats`, …).
     pub sign: String,
     pub on: NaiveDate,
+    /// Where it was recorded: the self-check, a reason in step 1, or the safety screen.
+    #[serde(default = "flagged")]
+    pub source: SafetySource,
+    /// When and on which device it was recorded; unknown for a flag written by an older
+    /// version or on several devices at once (then it can never be withdrawn).
+    #[serde(default)]
+    pub at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+fn flagged() -> SafetySource {
+    SafetySource::Flagged
+}
+
+/// The program started again from the beginning. Records made before it stay in the
+/// document as history; the engine looks only at what came after it. Safety flags and
+/// "they said no" are never lifted by it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Restart {
+    pub id: String,
+    pub on: NaiveDate,
+    /// The step the user was on.
+    pub from_step: u8,
+    pub at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SaidNo {
     pub kind: NoKind,
     pub on: NaiveDate,
+}
+
+impl ProgramRecords {
+    /// The latest restart, if the program was ever started again.
+    pub fn last_restart(&self) -> Option<&Restart> {
+        self.restarts.iter().max_by_key(|r| (r.at, r.id.clone()))
+    }
+
+    /// The records of the current run of the program: list records made after the latest
+    /// restart (the single records were cleared by it). Safety flags, "they said no" and
+    /// the restarts themselves always stay.
+    pub fn current(&self) -> ProgramRecords {
+        let Some(since) = self.last_restart().map(|r| r.at) else {
+            return self.clone();
+        };
+        fn after<T: Clone>(
+            items: &[T],
+            at: impl Fn(&T) -> DateTime<Utc>,
+            since: DateTime<Utc>,
+        ) -> Vec<T> {
+            items.iter().filter(|x| at(x) > since).cloned().collect()
+        }
+        let decisions = after(&self.decisions, |x| x.at, since);
+        ProgramRecords {
+            reasons: after(&self.reasons, |x| x.at, since),
+            triggers: after(&self.triggers, |x| x.at, since),
+            mistakes: after(&self.mistakes, |x| x.at, since),
+            observations: after(&self.observations, |x| x.at, since),
+            attempts: after(&self.attempts, |x| x.at, since),
+            ice_breakers: after(&self.ice_breakers, |x| x.at, since),
+            apologies: after(&self.apologies, |x| x.at, since),
+            activities: after(&self.activities, |x| x.at, since),
+            their_side: after(&self.their_side, |x| x.at, since),
+            current_decision: self
+                .current_decision
+                .clone()
+                .filter(|id| decisions.iter().any(|d| &d.id == id)),
+            decisions,
+            trial_reviews: after(&self.trial_reviews, |x| x.at, since),
+            ..self.clone()
+        }
+    }
 }

@@ -21,6 +21,22 @@ pub enum Refusal {
         "they said no, so the contact steps are closed for good; contacting them now would not respect their answer. Letting go is open to you whenever you want it"
     )]
     TheySaidNo,
+    #[error(
+        "the answer was \"never\", so the contact steps are closed; that answer deserves respect. Letting go is open to you, and the only way back is to start the program again from the beginning"
+    )]
+    DecidedNever,
+    #[error(
+        "you decided \"not yet\", so contact waits until {revisit_on}; use the time for yourself and look at it again then"
+    )]
+    NotYetUntil { revisit_on: NaiveDate },
+    #[error(
+        "several attempts went unanswered, and no answer is an answer: the contact steps are closed. Letting go is open to you, and if they said no, you can record that too"
+    )]
+    NoAnswer,
+    #[error(
+        "this safety record stands: it can be undone only on the device that recorded it, within {minutes} minutes, and after confirming"
+    )]
+    SafetyFlagStands { minutes: i64 },
     #[error("the program has ended ({}); nothing more can be recorded in its steps", describe_outcome(.outcome))]
     ProgramEnded { outcome: Outcome },
     #[error(
@@ -94,6 +110,12 @@ pub fn describe_lock(reason: &LockReason) -> String {
         }
         LockReason::NotYet { revisit_on: None } => "you decided \"not yet\"".into(),
         LockReason::DecidedNever => "the answer was \"never\"".into(),
+        LockReason::NoAnswer => "several attempts went unanswered; no answer is an answer".into(),
+        LockReason::NoContactBroken { on } => {
+            format!(
+                "there was contact on {on}, during the time apart; start it again from that day"
+            )
+        }
         LockReason::Safety => {
             "signs of abuse or control were recorded; your safety comes first".into()
         }

@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
 
-use super::command::{MAX_COOL_OFF_HOURS, ProgramCommand, REVIEW_EVERY_DAYS, TEXT_MAX_CHARS};
+use super::command::{
+    MAX_COOL_OFF_HOURS, ProgramCommand, REVIEW_EVERY_DAYS, SAFETY_UNDO_MINUTES, TEXT_MAX_CHARS,
+};
 use super::content;
-use super::engine::{Moment, evaluate, ladder_facts, readiness_passed, rung_of};
+use super::engine::{Moment, evaluate, ladder_facts, readiness_passed, rung_of, withdraw_until};
 use super::records::{DecisionAnswer, ProgramRecords, TrialOutcome};
 use super::refusal::Refusal;
 use super::view::{LockReason, Outcome, StepState};
@@ -21,11 +23,17 @@ pub const NO_CONTACT_MAX_MONTHS: u32 = 3;
 /// Whether `command` may be applied to `records` at `moment`.
 pub fn check(records: &ProgramRecords, command: &ProgramCommand, moment: Moment<'_>) -> Result<()> {
     validate_input(command, moment.today)?;
+    let current = records.current();
+    let records = &current;
     let view = evaluate(records, moment);
     use ProgramCommand::*;
     // Safety and "no" records are always accepted; letting go is always open until done.
     match command {
-        FlagSafety { .. } | TheySaidNo { .. } | Remove { .. } => {}
+        FlagSafety { .. }
+        | TheySaidNo { .. }
+        | Remove { .. }
+        | WithdrawSafetyFlag { .. }
+        | Restart { .. } => {}
         LetGo { .. } => {
             if let Some(Outcome::LetGo { .. }) = view.outcome {
                 return Err(invalid("you have already chosen to let go"));
@@ -54,6 +62,12 @@ pub fn check(records: &ProgramRecords, command: &ProgramCommand, moment: Moment<
         };
         if step_view.state == StepState::Locked {
             let reasons = &step_view.locked_because;
+            let not_yet = reasons.iter().find_map(|r| match r {
+                LockReason::NotYet {
+                    revisit_on: Some(on),
+                } if (4..=8).contains(&step) && *on > moment.today => Some(*on),
+                _ => None,
+            });
             return Err(Error::Refused(if reasons.contains(&LockReason::Safety) {
                 Refusal::SafetyLocked
             } else if reasons
@@ -61,6 +75,12 @@ pub fn check(records: &ProgramRecords, command: &ProgramCommand, moment: Moment<
                 .any(|r| matches!(r, LockReason::TheySaidNo { .. }))
             {
                 Refusal::TheySaidNo
+            } else if reasons.contains(&LockReason::NoAnswer) {
+                Refusal::NoAnswer
+            } else if reasons.contains(&LockReason::DecidedNever) {
+                Refusal::DecidedNever
+            } else if let Some(revisit_on) = not_yet {
+                Refusal::NotYetUntil { revisit_on }
             } else {
                 Refusal::StepLocked {
                     step,
@@ -97,6 +117,11 @@ fn check_rules(
             };
             if period.ended_early_on.is_some() || moment.today >= period.end {
                 return Err(invalid("the no-contact period is already over"));
+            }
+            if ladder_facts(records, moment).no_contact_broken {
+                return Err(invalid(
+                    "a check-in reported contact during the time apart, so it starts again from that day; set the period again first",
+                ));
             }
             if !readiness_passed(records, moment) {
                 return Err(Error::Refused(Refusal::ReadinessNotPassed));
@@ -147,6 +172,15 @@ fn check_rules(
                     "there is no advice `{key}` to acknowledge right now"
                 )));
             }
+        }
+        Decide {
+            answer: DecisionAnswer::Ready,
+            ..
+        } if ladder_facts(records, moment).not_yet_until.is_some() => {
+            let revisit_on = ladder_facts(records, moment)
+                .not_yet_until
+                .unwrap_or(moment.today);
+            return Err(Error::Refused(Refusal::NotYetUntil { revisit_on }));
         }
         Decide { answer, revisit_on } => match (answer, revisit_on) {
             (DecisionAnswer::NotYet, Some(on)) if *on > moment.today => {}
@@ -200,6 +234,35 @@ fn check_rules(
                 content::let_go().exercise.len()
             )));
         }
+        WithdrawSafetyFlag { sign, confirmed } => {
+            if !confirmed {
+                return Err(invalid(
+                    "withdrawing a safety record needs a confirmation that it was recorded by mistake",
+                ));
+            }
+            let flag = records
+                .safety_flags
+                .iter()
+                .find(|f| &f.sign == sign)
+                .ok_or_else(|| not_found(sign))?;
+            if withdraw_until(flag, moment).is_none() {
+                return Err(Error::Refused(Refusal::SafetyFlagStands {
+                    minutes: SAFETY_UNDO_MINUTES,
+                }));
+            }
+        }
+        Restart { confirmed } => {
+            if !confirmed {
+                return Err(invalid(
+                    "starting again needs a confirmation; what you recorded stays as history",
+                ));
+            }
+            if records.pre_check.is_none() && records.let_go.is_none() {
+                return Err(invalid(
+                    "the program has not begun, so there is nothing to start again",
+                ));
+            }
+        }
         Remove { id } => {
             let r = records;
             let removable = r.reasons.iter().any(|x| &x.id == id)
@@ -227,9 +290,17 @@ fn check_rules(
 pub fn validate_input(command: &ProgramCommand, today: NaiveDate) -> Result<()> {
     use ProgramCommand::*;
     match command {
-        AnswerPreCheck { answers, .. } => {
+        AnswerPreCheck {
+            answers, screening, ..
+        } => {
             let codes = content::pre_check().questions.iter().map(|q| q.code);
             complete_answers(answers, codes, "pre-check question")?;
+            let codes = content::pre_check().screening.iter().map(|q| q.code);
+            complete_answers(
+                screening,
+                codes,
+                "safety question (\"prefer not to say\" is an answer too)",
+            )?;
         }
         AddReason { text, kind } => {
             required_text(text, "the reason")?;
@@ -362,13 +433,15 @@ pub fn validate_input(command: &ProgramCommand, today: NaiveDate) -> Result<()> 
         | Decide { .. }
         | SetTherapy { .. }
         | TheySaidNo { .. }
+        | WithdrawSafetyFlag { .. }
+        | Restart { .. }
         | Remove { .. } => {}
     }
     Ok(())
 }
 
-fn complete_answers<'a>(
-    answers: &BTreeMap<String, bool>,
+fn complete_answers<'a, V>(
+    answers: &BTreeMap<String, V>,
     codes: impl Iterator<Item = &'a str> + Clone,
     what: &str,
 ) -> Result<()> {

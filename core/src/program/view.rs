@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::records::{DecisionAnswer, NoKind, ProgramRecords};
+use super::records::{DecisionAnswer, NoKind, ProgramRecords, SafetyFlag};
 use crate::checkin::ContactMedium;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,6 +24,8 @@ pub struct ProgramView {
     pub ladder: LadderView,
     /// Set while a safety rule locks contact: why, and where to find support.
     pub safety: Option<SafetyView>,
+    /// Where to find help: always there, flag or not.
+    pub support: SupportView,
     pub outcome: Option<Outcome>,
     pub dates: KeyDates,
     pub records: ProgramRecords,
@@ -97,6 +99,12 @@ pub enum LockReason {
         revisit_on: Option<NaiveDate>,
     },
     DecidedNever,
+    /// Too many attempts went unanswered: no answer is an answer.
+    NoAnswer,
+    /// A check-in reported contact during the no-contact period; it starts again.
+    NoContactBroken {
+        on: NaiveDate,
+    },
     /// Signs of abuse or coercive control were recorded.
     Safety,
     TheySaidNo {
@@ -116,6 +124,7 @@ impl LockReason {
                 | LockReason::LetGo
                 | LockReason::Together
                 | LockReason::DecidedNever
+                | LockReason::NoAnswer
                 | LockReason::NotYet { .. }
         )
     }
@@ -132,8 +141,11 @@ pub struct LadderView {
     pub unanswered_in_a_row: u32,
     /// Contact pauses until this day after two unanswered attempts in a row.
     pub paused_until: Option<NaiveDate>,
-    /// They said no, asked for no contact, or blocked the user: closed for good.
+    /// They said no, asked for no contact, or blocked the user, or too many attempts
+    /// went unanswered: closed for good.
     pub closed_for_good: bool,
+    /// Closed because too many attempts went unanswered ("no answer is an answer").
+    pub no_answer: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -141,6 +153,19 @@ pub struct SafetyView {
     pub signs: Vec<String>,
     /// Content keys: the locked notice, the resources notice, and each resource line.
     pub notice_key: &'static str,
+    pub title: &'static str,
+    pub explanation: &'static str,
+    pub resources: Vec<(&'static str, &'static str)>,
+    /// Every flag, with where it came from.
+    pub flags: Vec<SafetyFlag>,
+    /// Until when a flag recorded by mistake on this device can still be withdrawn.
+    pub undo_until: Option<DateTime<Utc>>,
+}
+
+/// Where to find help; part of every view.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SupportView {
+    pub key: &'static str,
     pub title: &'static str,
     pub explanation: &'static str,
     pub resources: Vec<(&'static str, &'static str)>,
@@ -183,29 +208,57 @@ pub struct KeyDates {
 pub enum NextAction {
     SeeSupport,
     AnswerPreCheck,
-    ReadAdvice { key: &'static str },
+    ReadAdvice {
+        key: &'static str,
+    },
     RecordReasons,
     SayWhoEnded,
     PlanMistakes,
     SetNoContact,
-    WaitForNoContact { until: NaiveDate },
+    WaitForNoContact {
+        until: NaiveDate,
+    },
     TakeReadinessCheck,
     LearnHowTheyAre,
-    ReachOut { rung: u8, medium: ContactMedium },
-    WaitForCoolOff { until: NaiveDate },
+    ReachOut {
+        rung: u8,
+        medium: ContactMedium,
+    },
+    WaitForCoolOff {
+        until: NaiveDate,
+    },
     DraftIceBreaker,
-    MarkDraftReady { id: String, from: DateTime<Utc> },
+    MarkDraftReady {
+        id: String,
+        from: DateTime<Utc>,
+    },
     WriteApology,
     ShareActivity,
     ListenToThem,
+    /// Contact was reported during the time apart: start it again from that day.
+    RestartNoContact {
+        from: NaiveDate,
+    },
+    /// No answer is an answer: did they say no?
+    AskIfTheySaidNo,
+    /// The trial's signs keep failing: ending it is a fair choice.
+    ConsiderEndingTrial,
     Decide,
-    WaitToRevisit { on: Option<NaiveDate> },
+    WaitToRevisit {
+        on: Option<NaiveDate>,
+    },
     ConsiderTherapy,
     StartTrial,
-    ReviewTrial { due: NaiveDate },
-    EndTrial { due: NaiveDate },
+    ReviewTrial {
+        due: NaiveDate,
+    },
+    EndTrial {
+        due: NaiveDate,
+    },
     LetGo,
-    CloseLetGoExercise { number: u8 },
+    CloseLetGoExercise {
+        number: u8,
+    },
 }
 
 /// The latest decision wins; among decisions of the same day and instant the more

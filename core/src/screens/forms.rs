@@ -12,8 +12,8 @@ use crate::error::{Error, Result};
 use crate::program::command::{MAX_COOL_OFF_HOURS, REVIEW_EVERY_DAYS, TEXT_MAX_CHARS};
 use crate::program::content;
 use crate::program::records::{
-    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
-    TrialOutcome,
+    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, ScreeningAnswer,
+    TheirSideKind, TrialOutcome,
 };
 
 /// The prefix of a command name as an action sends it.
@@ -38,7 +38,7 @@ pub fn for_step(step: u8) -> Vec<Form> {
 }
 
 /// The names of every command that has a form, in program order.
-pub const NAMES: [&str; 29] = [
+pub const NAMES: [&str; 31] = [
     "answer_pre_check",
     "set_ended_by",
     "add_reason",
@@ -66,7 +66,9 @@ pub const NAMES: [&str; 29] = [
     "let_go",
     "write_let_go_exercise",
     "flag_safety",
+    "withdraw_safety_flag",
     "they_said_no",
+    "restart",
     "remove",
 ];
 
@@ -122,6 +124,16 @@ pub fn form(name: &str) -> Option<Form> {
                         .required()
                 })
                 .collect();
+            let answers = options(
+                ScreeningAnswer::all(),
+                "screening_answer",
+                ScreeningAnswer::code,
+            );
+            fields.extend(content::pre_check().screening.iter().map(|q| {
+                Field::choice(&format!("safety.{}", q.code), q.text, answers.clone())
+                    .help(q.explanation)
+                    .required()
+            }));
             fields.push(
                 Field::number(
                     "past_cycles",
@@ -384,6 +396,31 @@ pub fn form(name: &str) -> Option<Form> {
                 .map(|s| Field::yes_no(&format!("sign.{}", s.code), s.text))
                 .collect(),
         ),
+        "withdraw_safety_flag" => (
+            None,
+            "This was recorded by mistake",
+            vec![
+                Field::fixed("sign", ""),
+                Field::yes_no(
+                    "confirmed",
+                    "Yes, I recorded this by mistake and want to undo it",
+                )
+                .help("Possible only for a few minutes after recording it, on this device.")
+                .required(),
+            ],
+        ),
+        "restart" => (
+            None,
+            "Start the program again",
+            vec![
+                Field::yes_no("confirmed", "Yes, I want to start again from the beginning")
+                    .help(
+                        "Everything you recorded stays as history. Safety records and their \
+                         answer, if they said no, stay in force.",
+                    )
+                    .required(),
+            ],
+        ),
         "they_said_no" => (
             None,
             "They said no",
@@ -418,6 +455,7 @@ pub fn parse(name: &str, given: &BTreeMap<String, String>) -> Result<ProgramComm
         "answer_pre_check" => P::AnswerPreCheck {
             answers: v.answers("q.")?,
             past_cycles: v.opt_number("past_cycles")?.unwrap_or(0),
+            screening: v.choices("safety.", ScreeningAnswer::from_code)?,
         },
         "set_ended_by" => P::SetEndedBy {
             ended_by: v.choice("ended_by", EndedBy::from_code)?,
@@ -526,6 +564,13 @@ pub fn parse(name: &str, given: &BTreeMap<String, String>) -> Result<ProgramComm
                 .into_iter()
                 .filter_map(|(code, yes)| yes.then_some(code))
                 .collect(),
+        },
+        "withdraw_safety_flag" => P::WithdrawSafetyFlag {
+            sign: v.text("sign")?,
+            confirmed: v.yes_no("confirmed")?,
+        },
+        "restart" => P::Restart {
+            confirmed: v.yes_no("confirmed")?,
         },
         "they_said_no" => P::TheySaidNo {
             kind: v.choice("kind", NoKind::from_code)?,

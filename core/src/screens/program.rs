@@ -148,7 +148,20 @@ pub fn overview(view: &ProgramView, ctx: &Context) -> Screen {
         }
     }
     blocks.push(support_row());
-    blocks.push(Block::actions(vec![let_go_action()]));
+    let mut endings = vec![let_go_action()];
+    let stopped = view.outcome.is_some()
+        || view
+            .steps
+            .iter()
+            .any(|s| s.locked_because.iter().any(LockReason::is_stop));
+    if let (true, Some(form)) = (stopped, forms::form("restart")) {
+        endings.push(
+            form_action(form, None)
+                .confirm("Start again from the beginning? What you recorded stays as history.")
+                .quiet(),
+        );
+    }
+    blocks.push(Block::actions(endings));
     Screen {
         route: Route::Program,
         title: "Your program".into(),
@@ -235,11 +248,45 @@ pub fn step(view: &ProgramView, number: u8, ctx: &Context) -> Option<Screen> {
     })
 }
 
-pub fn safety(view: &ProgramView) -> Screen {
+pub fn safety(view: &ProgramView, ctx: &Context) -> Screen {
     let mut blocks = Vec::new();
     let resources = content::support_resources();
     match &view.safety {
-        Some(s) => blocks.push(Block::card(s.title, s.explanation, Tone::Safety)),
+        Some(s) => {
+            blocks.push(Block::card(s.title, s.explanation, Tone::Safety));
+            for flag in &s.flags {
+                let sign = content::safety_signs()
+                    .iter()
+                    .find(|i| i.code == flag.sign)
+                    .map_or(flag.sign.as_str(), |i| i.text);
+                let row = Block::row(sign, format!("Recorded {}", day(flag.on)));
+                // Only in the short window right after recording it, on this device.
+                let row = match (s.undo_until, forms::form("withdraw_safety_flag")) {
+                    (Some(until), Some(form)) if flag.at.is_some() => {
+                        let fields = form
+                            .fields
+                            .into_iter()
+                            .map(|f| if f.key == "sign" { Field::fixed("sign", flag.sign.clone()) } else { f })
+                            .collect();
+                        row.action(
+                            Action::command(
+                                format!("withdraw_safety_flag.{}", flag.sign),
+                                form.label,
+                                &format!("{PREFIX}withdraw_safety_flag"),
+                            )
+                            .with_fields(fields)
+                            .confirm(format!(
+                                "Undo this? Possible until {} on this device; after that it stands.",
+                                super::words::instant(until, ctx.zone)
+                            ))
+                            .quiet(),
+                        )
+                    }
+                    _ => row,
+                };
+                blocks.push(row.done());
+            }
+        }
         None => blocks.push(Block::text(
             "If anything about this relationship frightens you, your safety comes first. These places can help, whatever you decide.",
         )),

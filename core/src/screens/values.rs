@@ -140,4 +140,19 @@ impl<'a> Values<'a> {
         }
         Ok(out)
     }
+
+    /// Every choice field whose key starts with `prefix`, by the rest of its key.
+    pub fn choices<T>(
+        &self,
+        prefix: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Result<BTreeMap<String, T>> {
+        let mut out = BTreeMap::new();
+        for field in self.fields.iter().filter(|f| f.key.starts_with(prefix)) {
+            if let Some(answer) = self.opt_choice(&field.key, &parse)? {
+                out.insert(field.key[prefix.len()..].to_string(), answer);
+            }
+        }
+        Ok(out)
+    }
 }

@@ -133,6 +133,21 @@ pub fn next_action_with(
             format!("Give them space: contact rests until {}", day(*until)),
             Some(4),
         ),
+        RestartNoContact { from } => (
+            format!(
+                "There was contact on {}; set your time apart again from that day",
+                day(*from)
+            ),
+            Some(3),
+        ),
+        AskIfTheySaidNo => (
+            "If they told you no in some other way, you can record that too".into(),
+            None,
+        ),
+        ConsiderEndingTrial => (
+            "The signs keep failing: ending the trial in an end review is a fair choice".into(),
+            Some(11),
+        ),
         DraftIceBreaker => (
             "Draft a light, friendly first message and let it rest".into(),
             Some(5),

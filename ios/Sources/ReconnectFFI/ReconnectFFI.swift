@@ -4214,9 +4214,14 @@ public struct LadderView: Equatable, Hashable {
      */
     public var pausedUntil: String?
     /**
-     * They said no, asked for no contact, or blocked the user: closed for good.
+     * They said no, asked for no contact, or blocked the user, or too many attempts
+     * went unanswered: closed for good.
      */
     public var closedForGood: Bool
+    /**
+     * Closed because too many attempts went unanswered.
+     */
+    public var noAnswer: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4231,14 +4236,19 @@ public struct LadderView: Equatable, Hashable {
          * Contact rests until this day after two unanswered attempts in a row.
          */pausedUntil: String?, 
         /**
-         * They said no, asked for no contact, or blocked the user: closed for good.
-         */closedForGood: Bool) {
+         * They said no, asked for no contact, or blocked the user, or too many attempts
+         * went unanswered: closed for good.
+         */closedForGood: Bool, 
+        /**
+         * Closed because too many attempts went unanswered.
+         */noAnswer: Bool) {
         self.highestOpenRung = highestOpenRung
         self.highestOpenMedium = highestOpenMedium
         self.warmReplies = warmReplies
         self.unansweredInARow = unansweredInARow
         self.pausedUntil = pausedUntil
         self.closedForGood = closedForGood
+        self.noAnswer = noAnswer
     }
 
     
@@ -4262,7 +4272,8 @@ public struct FfiConverterTypeLadderView: FfiConverterRustBuffer {
                 warmReplies: FfiConverterUInt32.read(from: &buf), 
                 unansweredInARow: FfiConverterUInt32.read(from: &buf), 
                 pausedUntil: FfiConverterOptionString.read(from: &buf), 
-                closedForGood: FfiConverterBool.read(from: &buf)
+                closedForGood: FfiConverterBool.read(from: &buf), 
+                noAnswer: FfiConverterBool.read(from: &buf)
         )
     }
 
@@ -4273,6 +4284,7 @@ public struct FfiConverterTypeLadderView: FfiConverterRustBuffer {
         FfiConverterUInt32.write(value.unansweredInARow, into: &buf)
         FfiConverterOptionString.write(value.pausedUntil, into: &buf)
         FfiConverterBool.write(value.closedForGood, into: &buf)
+        FfiConverterBool.write(value.noAnswer, into: &buf)
     }
 }
 
@@ -5046,6 +5058,10 @@ public struct PreCheckAnswers: Equatable, Hashable {
      * How many times the two of them broke up and got back together before.
      */
     public var pastCycles: UInt32
+    /**
+     * The safety questions and their answers.
+     */
+    public var screening: [ScreeningReply]
     public var at: Date
 
     // Default memberwise initializers are never public by default, so we
@@ -5053,9 +5069,13 @@ public struct PreCheckAnswers: Equatable, Hashable {
     public init(answers: [Answer], 
         /**
          * How many times the two of them broke up and got back together before.
-         */pastCycles: UInt32, at: Date) {
+         */pastCycles: UInt32, 
+        /**
+         * The safety questions and their answers.
+         */screening: [ScreeningReply], at: Date) {
         self.answers = answers
         self.pastCycles = pastCycles
+        self.screening = screening
         self.at = at
     }
 
@@ -5077,6 +5097,7 @@ public struct FfiConverterTypePreCheckAnswers: FfiConverterRustBuffer {
             try PreCheckAnswers(
                 answers: FfiConverterSequenceTypeAnswer.read(from: &buf), 
                 pastCycles: FfiConverterUInt32.read(from: &buf), 
+                screening: FfiConverterSequenceTypeScreeningReply.read(from: &buf), 
                 at: FfiConverterTimestamp.read(from: &buf)
         )
     }
@@ -5084,6 +5105,7 @@ public struct FfiConverterTypePreCheckAnswers: FfiConverterRustBuffer {
     public static func write(_ value: PreCheckAnswers, into buf: inout [UInt8]) {
         FfiConverterSequenceTypeAnswer.write(value.answers, into: &buf)
         FfiConverterUInt32.write(value.pastCycles, into: &buf)
+        FfiConverterSequenceTypeScreeningReply.write(value.screening, into: &buf)
         FfiConverterTimestamp.write(value.at, into: &buf)
     }
 }
@@ -5275,13 +5297,20 @@ public struct ProgramRecords: Equatable, Hashable {
     public var letGo: LetGoRecord?
     public var safetyFlags: [SafetyFlag]
     public var saidNo: SaidNo?
+    /**
+     * Every time the program was started again, oldest first.
+     */
+    public var restarts: [Restart]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(preCheck: PreCheckAnswers?, endedBy: EndedBy?, reasons: [Reason], 
         /**
          * Advice keys the user has read and chosen to continue past.
-         */acknowledged: [String], triggers: [TextRecord], mistakes: [Mistake], noContact: NoContact?, readiness: Readiness?, observations: [ObservationNote], attempts: [Attempt], iceBreakers: [IceBreaker], apologies: [Apology], activities: [SharedActivity], theirSide: [TheirSide], decisions: [Decision], therapy: Therapy, trial: Trial?, trialReviews: [TrialReview], letGo: LetGoRecord?, safetyFlags: [SafetyFlag], saidNo: SaidNo?) {
+         */acknowledged: [String], triggers: [TextRecord], mistakes: [Mistake], noContact: NoContact?, readiness: Readiness?, observations: [ObservationNote], attempts: [Attempt], iceBreakers: [IceBreaker], apologies: [Apology], activities: [SharedActivity], theirSide: [TheirSide], decisions: [Decision], therapy: Therapy, trial: Trial?, trialReviews: [TrialReview], letGo: LetGoRecord?, safetyFlags: [SafetyFlag], saidNo: SaidNo?, 
+        /**
+         * Every time the program was started again, oldest first.
+         */restarts: [Restart]) {
         self.preCheck = preCheck
         self.endedBy = endedBy
         self.reasons = reasons
@@ -5303,6 +5332,7 @@ public struct ProgramRecords: Equatable, Hashable {
         self.letGo = letGo
         self.safetyFlags = safetyFlags
         self.saidNo = saidNo
+        self.restarts = restarts
     }
 
     
@@ -5341,7 +5371,8 @@ public struct FfiConverterTypeProgramRecords: FfiConverterRustBuffer {
                 trialReviews: FfiConverterSequenceTypeTrialReview.read(from: &buf), 
                 letGo: FfiConverterOptionTypeLetGoRecord.read(from: &buf), 
                 safetyFlags: FfiConverterSequenceTypeSafetyFlag.read(from: &buf), 
-                saidNo: FfiConverterOptionTypeSaidNo.read(from: &buf)
+                saidNo: FfiConverterOptionTypeSaidNo.read(from: &buf), 
+                restarts: FfiConverterSequenceTypeRestart.read(from: &buf)
         )
     }
 
@@ -5367,6 +5398,7 @@ public struct FfiConverterTypeProgramRecords: FfiConverterRustBuffer {
         FfiConverterOptionTypeLetGoRecord.write(value.letGo, into: &buf)
         FfiConverterSequenceTypeSafetyFlag.write(value.safetyFlags, into: &buf)
         FfiConverterOptionTypeSaidNo.write(value.saidNo, into: &buf)
+        FfiConverterSequenceTypeRestart.write(value.restarts, into: &buf)
     }
 }
 
@@ -5414,6 +5446,10 @@ public struct ProgramView: Equatable, Hashable {
      * Set while a safety rule locks contact: why, and where to find support.
      */
     public var safety: SafetyView?
+    /**
+     * Where to find help: always there, flag or not.
+     */
+    public var support: SupportView
     public var outcome: Outcome?
     public var dates: KeyDates
     /**
@@ -5439,7 +5475,10 @@ public struct ProgramView: Equatable, Hashable {
          */nextActions: [NextAction], advice: [Advice], ladder: LadderView, 
         /**
          * Set while a safety rule locks contact: why, and where to find support.
-         */safety: SafetyView?, outcome: Outcome?, dates: KeyDates, 
+         */safety: SafetyView?, 
+        /**
+         * Where to find help: always there, flag or not.
+         */support: SupportView, outcome: Outcome?, dates: KeyDates, 
         /**
          * Everything recorded so far.
          */records: ProgramRecords) {
@@ -5454,6 +5493,7 @@ public struct ProgramView: Equatable, Hashable {
         self.advice = advice
         self.ladder = ladder
         self.safety = safety
+        self.support = support
         self.outcome = outcome
         self.dates = dates
         self.records = records
@@ -5486,6 +5526,7 @@ public struct FfiConverterTypeProgramView: FfiConverterRustBuffer {
                 advice: FfiConverterSequenceTypeAdvice.read(from: &buf), 
                 ladder: FfiConverterTypeLadderView.read(from: &buf), 
                 safety: FfiConverterOptionTypeSafetyView.read(from: &buf), 
+                support: FfiConverterTypeSupportView.read(from: &buf), 
                 outcome: FfiConverterOptionTypeOutcome.read(from: &buf), 
                 dates: FfiConverterTypeKeyDates.read(from: &buf), 
                 records: FfiConverterTypeProgramRecords.read(from: &buf)
@@ -5504,6 +5545,7 @@ public struct FfiConverterTypeProgramView: FfiConverterRustBuffer {
         FfiConverterSequenceTypeAdvice.write(value.advice, into: &buf)
         FfiConverterTypeLadderView.write(value.ladder, into: &buf)
         FfiConverterOptionTypeSafetyView.write(value.safety, into: &buf)
+        FfiConverterTypeSupportView.write(value.support, into: &buf)
         FfiConverterOptionTypeOutcome.write(value.outcome, into: &buf)
         FfiConverterTypeKeyDates.write(value.dates, into: &buf)
         FfiConverterTypeProgramRecords.write(value.records, into: &buf)
@@ -5985,6 +6027,71 @@ public func FfiConverterTypeReminderSettings_lower(_ value: ReminderSettings) ->
 
 
 /**
+ * The program was started again from the beginning.
+ */
+public struct Restart: Equatable, Hashable {
+    public var id: String
+    public var on: String
+    public var fromStep: UInt8
+    public var at: Date
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, on: String, fromStep: UInt8, at: Date) {
+        self.id = id
+        self.on = on
+        self.fromStep = fromStep
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Restart: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRestart: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Restart {
+        return
+            try Restart(
+                id: FfiConverterString.read(from: &buf), 
+                on: FfiConverterString.read(from: &buf), 
+                fromStep: FfiConverterUInt8.read(from: &buf), 
+                at: FfiConverterTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Restart, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.on, into: &buf)
+        FfiConverterUInt8.write(value.fromStep, into: &buf)
+        FfiConverterTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRestart_lift(_ buf: RustBuffer) throws -> Restart {
+    return try FfiConverterTypeRestart.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRestart_lower(_ value: Restart) -> RustBuffer {
+    return FfiConverterTypeRestart.lower(value)
+}
+
+
+/**
  * A sign of abuse or coercive control the user recorded.
  */
 public struct SafetyFlag: Equatable, Hashable {
@@ -5993,15 +6100,31 @@ public struct SafetyFlag: Equatable, Hashable {
      */
     public var sign: String
     public var on: String
+    /**
+     * Where it was recorded: the self-check, a reason, or the safety screen.
+     */
+    public var source: SafetySource
+    /**
+     * When it was recorded, if known.
+     */
+    public var at: Date?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * A safety-sign code (`ChoiceList.SAFETY_SIGNS`).
-         */sign: String, on: String) {
+         */sign: String, on: String, 
+        /**
+         * Where it was recorded: the self-check, a reason, or the safety screen.
+         */source: SafetySource, 
+        /**
+         * When it was recorded, if known.
+         */at: Date?) {
         self.sign = sign
         self.on = on
+        self.source = source
+        self.at = at
     }
 
     
@@ -6021,13 +6144,17 @@ public struct FfiConverterTypeSafetyFlag: FfiConverterRustBuffer {
         return
             try SafetyFlag(
                 sign: FfiConverterString.read(from: &buf), 
-                on: FfiConverterString.read(from: &buf)
+                on: FfiConverterString.read(from: &buf), 
+                source: FfiConverterTypeSafetySource.read(from: &buf), 
+                at: FfiConverterOptionTimestamp.read(from: &buf)
         )
     }
 
     public static func write(_ value: SafetyFlag, into buf: inout [UInt8]) {
         FfiConverterString.write(value.sign, into: &buf)
         FfiConverterString.write(value.on, into: &buf)
+        FfiConverterTypeSafetySource.write(value.source, into: &buf)
+        FfiConverterOptionTimestamp.write(value.at, into: &buf)
     }
 }
 
@@ -6062,6 +6189,14 @@ public struct SafetyView: Equatable, Hashable {
      * Support resources, each a keyed line of text.
      */
     public var resources: [ContentLine]
+    /**
+     * Every flag, with where it came from.
+     */
+    public var flags: [SafetyFlag]
+    /**
+     * Until when a flag recorded by mistake on this device can still be withdrawn.
+     */
+    public var undoUntil: Date?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6071,12 +6206,20 @@ public struct SafetyView: Equatable, Hashable {
          */signs: [String], noticeKey: String, title: String, explanation: String, 
         /**
          * Support resources, each a keyed line of text.
-         */resources: [ContentLine]) {
+         */resources: [ContentLine], 
+        /**
+         * Every flag, with where it came from.
+         */flags: [SafetyFlag], 
+        /**
+         * Until when a flag recorded by mistake on this device can still be withdrawn.
+         */undoUntil: Date?) {
         self.signs = signs
         self.noticeKey = noticeKey
         self.title = title
         self.explanation = explanation
         self.resources = resources
+        self.flags = flags
+        self.undoUntil = undoUntil
     }
 
     
@@ -6099,7 +6242,9 @@ public struct FfiConverterTypeSafetyView: FfiConverterRustBuffer {
                 noticeKey: FfiConverterString.read(from: &buf), 
                 title: FfiConverterString.read(from: &buf), 
                 explanation: FfiConverterString.read(from: &buf), 
-                resources: FfiConverterSequenceTypeContentLine.read(from: &buf)
+                resources: FfiConverterSequenceTypeContentLine.read(from: &buf), 
+                flags: FfiConverterSequenceTypeSafetyFlag.read(from: &buf), 
+                undoUntil: FfiConverterOptionTimestamp.read(from: &buf)
         )
     }
 
@@ -6109,6 +6254,8 @@ public struct FfiConverterTypeSafetyView: FfiConverterRustBuffer {
         FfiConverterString.write(value.title, into: &buf)
         FfiConverterString.write(value.explanation, into: &buf)
         FfiConverterSequenceTypeContentLine.write(value.resources, into: &buf)
+        FfiConverterSequenceTypeSafetyFlag.write(value.flags, into: &buf)
+        FfiConverterOptionTimestamp.write(value.undoUntil, into: &buf)
     }
 }
 
@@ -6250,6 +6397,63 @@ public func FfiConverterTypeScreen_lift(_ buf: RustBuffer) throws -> Screen {
 #endif
 public func FfiConverterTypeScreen_lower(_ value: Screen) -> RustBuffer {
     return FfiConverterTypeScreen.lower(value)
+}
+
+
+/**
+ * One safety question of the self-check and its answer.
+ */
+public struct ScreeningReply: Equatable, Hashable {
+    public var code: String
+    public var answer: ScreeningAnswer
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(code: String, answer: ScreeningAnswer) {
+        self.code = code
+        self.answer = answer
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScreeningReply: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScreeningReply: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScreeningReply {
+        return
+            try ScreeningReply(
+                code: FfiConverterString.read(from: &buf), 
+                answer: FfiConverterTypeScreeningAnswer.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScreeningReply, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterTypeScreeningAnswer.write(value.answer, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreeningReply_lift(_ buf: RustBuffer) throws -> ScreeningReply {
+    return try FfiConverterTypeScreeningReply.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreeningReply_lower(_ value: ScreeningReply) -> RustBuffer {
+    return FfiConverterTypeScreeningReply.lower(value)
 }
 
 
@@ -6620,6 +6824,71 @@ public func FfiConverterTypeStepView_lift(_ buf: RustBuffer) throws -> StepView 
 #endif
 public func FfiConverterTypeStepView_lower(_ value: StepView) -> RustBuffer {
     return FfiConverterTypeStepView.lower(value)
+}
+
+
+/**
+ * Where to find help; part of every view.
+ */
+public struct SupportView: Equatable, Hashable {
+    public var key: String
+    public var title: String
+    public var explanation: String
+    public var resources: [ContentLine]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(key: String, title: String, explanation: String, resources: [ContentLine]) {
+        self.key = key
+        self.title = title
+        self.explanation = explanation
+        self.resources = resources
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SupportView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSupportView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SupportView {
+        return
+            try SupportView(
+                key: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                explanation: FfiConverterString.read(from: &buf), 
+                resources: FfiConverterSequenceTypeContentLine.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SupportView, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.explanation, into: &buf)
+        FfiConverterSequenceTypeContentLine.write(value.resources, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupportView_lift(_ buf: RustBuffer) throws -> SupportView {
+    return try FfiConverterTypeSupportView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupportView_lower(_ value: SupportView) -> RustBuffer {
+    return FfiConverterTypeSupportView.lower(value)
 }
 
 
@@ -7767,6 +8036,11 @@ public enum ChoiceList: Equatable, Hashable {
      * Signs of abuse or coercive control (`FlagSafety.signs`).
      */
     case safetySigns
+    /**
+     * The safety questions of the self-check (`AnswerPreCheck.screening`); each is
+     * answered yes, no or "prefer not to say".
+     */
+    case screeningQuestions
 
 
 
@@ -7798,6 +8072,8 @@ public struct FfiConverterTypeChoiceList: FfiConverterRustBuffer {
         
         case 5: return .safetySigns
         
+        case 6: return .screeningQuestions
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -7824,6 +8100,10 @@ public struct FfiConverterTypeChoiceList: FfiConverterRustBuffer {
         
         case .safetySigns:
             writeInt(&buf, Int32(5))
+        
+        
+        case .screeningQuestions:
+            writeInt(&buf, Int32(6))
         
         }
     }
@@ -8414,6 +8694,15 @@ public enum LockReason: Equatable, Hashable {
     )
     case decidedNever
     /**
+     * Too many attempts went unanswered: no answer is an answer.
+     */
+    case noAnswer
+    /**
+     * A check-in reported contact on this day, during the no-contact period.
+     */
+    case noContactBroken(on: String
+    )
+    /**
      * Signs of abuse or coercive control were recorded.
      */
     case safety
@@ -8464,14 +8753,19 @@ public struct FfiConverterTypeLockReason: FfiConverterRustBuffer {
         
         case 9: return .decidedNever
         
-        case 10: return .safety
+        case 10: return .noAnswer
         
-        case 11: return .theySaidNo(kind: try FfiConverterTypeNoKind.read(from: &buf)
+        case 11: return .noContactBroken(on: try FfiConverterString.read(from: &buf)
         )
         
-        case 12: return .letGo
+        case 12: return .safety
         
-        case 13: return .together
+        case 13: return .theySaidNo(kind: try FfiConverterTypeNoKind.read(from: &buf)
+        )
+        
+        case 14: return .letGo
+        
+        case 15: return .together
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -8522,21 +8816,30 @@ public struct FfiConverterTypeLockReason: FfiConverterRustBuffer {
             writeInt(&buf, Int32(9))
         
         
-        case .safety:
+        case .noAnswer:
             writeInt(&buf, Int32(10))
         
         
-        case let .theySaidNo(kind):
+        case let .noContactBroken(on):
             writeInt(&buf, Int32(11))
+            FfiConverterString.write(on, into: &buf)
+            
+        
+        case .safety:
+            writeInt(&buf, Int32(12))
+        
+        
+        case let .theySaidNo(kind):
+            writeInt(&buf, Int32(13))
             FfiConverterTypeNoKind.write(kind, into: &buf)
             
         
         case .letGo:
-            writeInt(&buf, Int32(12))
+            writeInt(&buf, Int32(14))
         
         
         case .together:
-            writeInt(&buf, Int32(13))
+            writeInt(&buf, Int32(15))
         
         }
     }
@@ -8590,6 +8893,19 @@ public enum NextAction: Equatable, Hashable {
     case writeApology
     case shareActivity
     case listenToThem
+    /**
+     * Contact was reported during the time apart: set it again from this day.
+     */
+    case restartNoContact(from: String
+    )
+    /**
+     * No answer is an answer: did they say no?
+     */
+    case askIfTheySaidNo
+    /**
+     * The trial's signs keep failing: ending it is a fair choice.
+     */
+    case considerEndingTrial
     case decide
     case waitToRevisit(on: String?
     )
@@ -8662,24 +8978,31 @@ public struct FfiConverterTypeNextAction: FfiConverterRustBuffer {
         
         case 17: return .listenToThem
         
-        case 18: return .decide
-        
-        case 19: return .waitToRevisit(on: try FfiConverterOptionString.read(from: &buf)
+        case 18: return .restartNoContact(from: try FfiConverterString.read(from: &buf)
         )
         
-        case 20: return .considerTherapy
+        case 19: return .askIfTheySaidNo
         
-        case 21: return .startTrial
+        case 20: return .considerEndingTrial
         
-        case 22: return .reviewTrial(due: try FfiConverterString.read(from: &buf)
+        case 21: return .decide
+        
+        case 22: return .waitToRevisit(on: try FfiConverterOptionString.read(from: &buf)
         )
         
-        case 23: return .endTrial(due: try FfiConverterString.read(from: &buf)
+        case 23: return .considerTherapy
+        
+        case 24: return .startTrial
+        
+        case 25: return .reviewTrial(due: try FfiConverterString.read(from: &buf)
         )
         
-        case 24: return .letGo
+        case 26: return .endTrial(due: try FfiConverterString.read(from: &buf)
+        )
         
-        case 25: return .closeLetGoExercise(number: try FfiConverterUInt8.read(from: &buf)
+        case 27: return .letGo
+        
+        case 28: return .closeLetGoExercise(number: try FfiConverterUInt8.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -8765,39 +9088,52 @@ public struct FfiConverterTypeNextAction: FfiConverterRustBuffer {
             writeInt(&buf, Int32(17))
         
         
-        case .decide:
+        case let .restartNoContact(from):
             writeInt(&buf, Int32(18))
+            FfiConverterString.write(from, into: &buf)
+            
+        
+        case .askIfTheySaidNo:
+            writeInt(&buf, Int32(19))
+        
+        
+        case .considerEndingTrial:
+            writeInt(&buf, Int32(20))
+        
+        
+        case .decide:
+            writeInt(&buf, Int32(21))
         
         
         case let .waitToRevisit(on):
-            writeInt(&buf, Int32(19))
+            writeInt(&buf, Int32(22))
             FfiConverterOptionString.write(on, into: &buf)
             
         
         case .considerTherapy:
-            writeInt(&buf, Int32(20))
+            writeInt(&buf, Int32(23))
         
         
         case .startTrial:
-            writeInt(&buf, Int32(21))
+            writeInt(&buf, Int32(24))
         
         
         case let .reviewTrial(due):
-            writeInt(&buf, Int32(22))
+            writeInt(&buf, Int32(25))
             FfiConverterString.write(due, into: &buf)
             
         
         case let .endTrial(due):
-            writeInt(&buf, Int32(23))
+            writeInt(&buf, Int32(26))
             FfiConverterString.write(due, into: &buf)
             
         
         case .letGo:
-            writeInt(&buf, Int32(24))
+            writeInt(&buf, Int32(27))
         
         
         case let .closeLetGoExercise(number):
-            writeInt(&buf, Int32(25))
+            writeInt(&buf, Int32(28))
             FfiConverterUInt8.write(number, into: &buf)
             
         }
@@ -9061,9 +9397,10 @@ public func FfiConverterTypeOutcome_lower(_ value: Outcome) -> RustBuffer {
 public enum ProgramCommand: Equatable, Hashable {
     
     /**
-     * The self-check before step 1: every question answered once.
+     * The self-check before step 1: every question answered once, and every safety
+     * question answered (yes, no, or an explicit "prefer not to say").
      */
-    case answerPreCheck(answers: [Answer], pastCycles: UInt32
+    case answerPreCheck(answers: [Answer], pastCycles: UInt32, screening: [ScreeningReply]
     )
     case setEndedBy(endedBy: EndedBy
     )
@@ -9146,7 +9483,18 @@ public enum ProgramCommand: Equatable, Hashable {
      */
     case flagSafety(signs: [String]
     )
+    /**
+     * Undoes a safety flag recorded by mistake: same device, within 15 minutes,
+     * confirmed.
+     */
+    case withdrawSafetyFlag(sign: String, confirmed: Bool
+    )
     case theySaidNo(kind: NoKind
+    )
+    /**
+     * Starts the program again from the beginning; safety flags and "no" stay.
+     */
+    case restart(confirmed: Bool
     )
     /**
      * Removes a reason, trigger, mistake, observation, draft, activity or note about
@@ -9175,7 +9523,7 @@ public struct FfiConverterTypeProgramCommand: FfiConverterRustBuffer {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .answerPreCheck(answers: try FfiConverterSequenceTypeAnswer.read(from: &buf), pastCycles: try FfiConverterUInt32.read(from: &buf)
+        case 1: return .answerPreCheck(answers: try FfiConverterSequenceTypeAnswer.read(from: &buf), pastCycles: try FfiConverterUInt32.read(from: &buf), screening: try FfiConverterSequenceTypeScreeningReply.read(from: &buf)
         )
         
         case 2: return .setEndedBy(endedBy: try FfiConverterTypeEndedBy.read(from: &buf)
@@ -9255,10 +9603,16 @@ public struct FfiConverterTypeProgramCommand: FfiConverterRustBuffer {
         case 27: return .flagSafety(signs: try FfiConverterSequenceString.read(from: &buf)
         )
         
-        case 28: return .theySaidNo(kind: try FfiConverterTypeNoKind.read(from: &buf)
+        case 28: return .withdrawSafetyFlag(sign: try FfiConverterString.read(from: &buf), confirmed: try FfiConverterBool.read(from: &buf)
         )
         
-        case 29: return .remove(id: try FfiConverterString.read(from: &buf)
+        case 29: return .theySaidNo(kind: try FfiConverterTypeNoKind.read(from: &buf)
+        )
+        
+        case 30: return .restart(confirmed: try FfiConverterBool.read(from: &buf)
+        )
+        
+        case 31: return .remove(id: try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -9269,10 +9623,11 @@ public struct FfiConverterTypeProgramCommand: FfiConverterRustBuffer {
         switch value {
         
         
-        case let .answerPreCheck(answers,pastCycles):
+        case let .answerPreCheck(answers,pastCycles,screening):
             writeInt(&buf, Int32(1))
             FfiConverterSequenceTypeAnswer.write(answers, into: &buf)
             FfiConverterUInt32.write(pastCycles, into: &buf)
+            FfiConverterSequenceTypeScreeningReply.write(screening, into: &buf)
             
         
         case let .setEndedBy(endedBy):
@@ -9434,13 +9789,24 @@ public struct FfiConverterTypeProgramCommand: FfiConverterRustBuffer {
             FfiConverterSequenceString.write(signs, into: &buf)
             
         
-        case let .theySaidNo(kind):
+        case let .withdrawSafetyFlag(sign,confirmed):
             writeInt(&buf, Int32(28))
+            FfiConverterString.write(sign, into: &buf)
+            FfiConverterBool.write(confirmed, into: &buf)
+            
+        
+        case let .theySaidNo(kind):
+            writeInt(&buf, Int32(29))
             FfiConverterTypeNoKind.write(kind, into: &buf)
             
         
+        case let .restart(confirmed):
+            writeInt(&buf, Int32(30))
+            FfiConverterBool.write(confirmed, into: &buf)
+            
+        
         case let .remove(id):
-            writeInt(&buf, Int32(29))
+            writeInt(&buf, Int32(31))
             FfiConverterString.write(id, into: &buf)
             
         }
@@ -9695,6 +10061,25 @@ public enum RefusalReason: Equatable, Hashable {
      */
     case theySaidNo
     /**
+     * The answer was "never": the contact steps and the decision are closed; letting go
+     * is open, and starting the program again is the only way back.
+     */
+    case decidedNever
+    /**
+     * "Not yet": contact and a "ready" wait until this day.
+     */
+    case notYetUntil(revisitOn: String
+    )
+    /**
+     * Too many attempts went unanswered: no answer is an answer.
+     */
+    case noAnswer
+    /**
+     * A safety flag can be withdrawn only on its device, within `minutes`, confirmed.
+     */
+    case safetyFlagStands(minutes: Int64
+    )
+    /**
      * The program has ended; nothing more is recorded in its steps.
      */
     case programEnded(outcome: Outcome
@@ -9756,27 +10141,37 @@ public struct FfiConverterTypeRefusalReason: FfiConverterRustBuffer {
         
         case 3: return .theySaidNo
         
-        case 4: return .programEnded(outcome: try FfiConverterTypeOutcome.read(from: &buf)
+        case 4: return .decidedNever
+        
+        case 5: return .notYetUntil(revisitOn: try FfiConverterString.read(from: &buf)
         )
         
-        case 5: return .ladderSkip(medium: try FfiConverterTypeContactMedium.read(from: &buf), openMedium: try FfiConverterTypeContactMedium.read(from: &buf)
+        case 6: return .noAnswer
+        
+        case 7: return .safetyFlagStands(minutes: try FfiConverterInt64.read(from: &buf)
         )
         
-        case 6: return .coolingOff(until: try FfiConverterString.read(from: &buf)
+        case 8: return .programEnded(outcome: try FfiConverterTypeOutcome.read(from: &buf)
         )
         
-        case 7: return .noContactTooLong(start: try FfiConverterString.read(from: &buf), latestEnd: try FfiConverterString.read(from: &buf)
+        case 9: return .ladderSkip(medium: try FfiConverterTypeContactMedium.read(from: &buf), openMedium: try FfiConverterTypeContactMedium.read(from: &buf)
         )
         
-        case 8: return .readinessNotPassed
-        
-        case 9: return .draftCoolingOff(readyAfter: try FfiConverterTimestamp.read(from: &buf)
+        case 10: return .coolingOff(until: try FfiConverterString.read(from: &buf)
         )
         
-        case 10: return .notFound(id: try FfiConverterString.read(from: &buf)
+        case 11: return .noContactTooLong(start: try FfiConverterString.read(from: &buf), latestEnd: try FfiConverterString.read(from: &buf)
         )
         
-        case 11: return .notRemovable(id: try FfiConverterString.read(from: &buf)
+        case 12: return .readinessNotPassed
+        
+        case 13: return .draftCoolingOff(readyAfter: try FfiConverterTimestamp.read(from: &buf)
+        )
+        
+        case 14: return .notFound(id: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 15: return .notRemovable(id: try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -9801,44 +10196,62 @@ public struct FfiConverterTypeRefusalReason: FfiConverterRustBuffer {
             writeInt(&buf, Int32(3))
         
         
-        case let .programEnded(outcome):
+        case .decidedNever:
             writeInt(&buf, Int32(4))
+        
+        
+        case let .notYetUntil(revisitOn):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(revisitOn, into: &buf)
+            
+        
+        case .noAnswer:
+            writeInt(&buf, Int32(6))
+        
+        
+        case let .safetyFlagStands(minutes):
+            writeInt(&buf, Int32(7))
+            FfiConverterInt64.write(minutes, into: &buf)
+            
+        
+        case let .programEnded(outcome):
+            writeInt(&buf, Int32(8))
             FfiConverterTypeOutcome.write(outcome, into: &buf)
             
         
         case let .ladderSkip(medium,openMedium):
-            writeInt(&buf, Int32(5))
+            writeInt(&buf, Int32(9))
             FfiConverterTypeContactMedium.write(medium, into: &buf)
             FfiConverterTypeContactMedium.write(openMedium, into: &buf)
             
         
         case let .coolingOff(until):
-            writeInt(&buf, Int32(6))
+            writeInt(&buf, Int32(10))
             FfiConverterString.write(until, into: &buf)
             
         
         case let .noContactTooLong(start,latestEnd):
-            writeInt(&buf, Int32(7))
+            writeInt(&buf, Int32(11))
             FfiConverterString.write(start, into: &buf)
             FfiConverterString.write(latestEnd, into: &buf)
             
         
         case .readinessNotPassed:
-            writeInt(&buf, Int32(8))
+            writeInt(&buf, Int32(12))
         
         
         case let .draftCoolingOff(readyAfter):
-            writeInt(&buf, Int32(9))
+            writeInt(&buf, Int32(13))
             FfiConverterTimestamp.write(readyAfter, into: &buf)
             
         
         case let .notFound(id):
-            writeInt(&buf, Int32(10))
+            writeInt(&buf, Int32(14))
             FfiConverterString.write(id, into: &buf)
             
         
         case let .notRemovable(id):
-            writeInt(&buf, Int32(11))
+            writeInt(&buf, Int32(15))
             FfiConverterString.write(id, into: &buf)
             
         }
@@ -10274,6 +10687,158 @@ public func FfiConverterTypeRoute_lift(_ buf: RustBuffer) throws -> Route {
 #endif
 public func FfiConverterTypeRoute_lower(_ value: Route) -> RustBuffer {
     return FfiConverterTypeRoute.lower(value)
+}
+
+
+
+/**
+ * Where a safety flag came from.
+ */
+
+public enum SafetySource: Equatable, Hashable {
+    
+    case preCheck
+    case reason
+    case flagged
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SafetySource: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSafetySource: FfiConverterRustBuffer {
+    typealias SwiftType = SafetySource
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SafetySource {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .preCheck
+        
+        case 2: return .reason
+        
+        case 3: return .flagged
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SafetySource, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .preCheck:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .reason:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .flagged:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSafetySource_lift(_ buf: RustBuffer) throws -> SafetySource {
+    return try FfiConverterTypeSafetySource.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSafetySource_lower(_ value: SafetySource) -> RustBuffer {
+    return FfiConverterTypeSafetySource.lower(value)
+}
+
+
+
+/**
+ * An answer to a safety question of the self-check.
+ */
+
+public enum ScreeningAnswer: Equatable, Hashable {
+    
+    case yes
+    case no
+    case preferNotToSay
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ScreeningAnswer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScreeningAnswer: FfiConverterRustBuffer {
+    typealias SwiftType = ScreeningAnswer
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScreeningAnswer {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .yes
+        
+        case 2: return .no
+        
+        case 3: return .preferNotToSay
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ScreeningAnswer, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .yes:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .no:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .preferNotToSay:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreeningAnswer_lift(_ buf: RustBuffer) throws -> ScreeningAnswer {
+    return try FfiConverterTypeScreeningAnswer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreeningAnswer_lower(_ value: ScreeningAnswer) -> RustBuffer {
+    return FfiConverterTypeScreeningAnswer.lower(value)
 }
 
 
@@ -12515,6 +13080,31 @@ fileprivate struct FfiConverterSequenceTypeReminder: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeRestart: FfiConverterRustBuffer {
+    typealias SwiftType = [Restart]
+
+    public static func write(_ value: [Restart], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRestart.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Restart] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Restart]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRestart.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeSafetyFlag: FfiConverterRustBuffer {
     typealias SwiftType = [SafetyFlag]
 
@@ -12532,6 +13122,31 @@ fileprivate struct FfiConverterSequenceTypeSafetyFlag: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeSafetyFlag.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeScreeningReply: FfiConverterRustBuffer {
+    typealias SwiftType = [ScreeningReply]
+
+    public static func write(_ value: [ScreeningReply], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeScreeningReply.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ScreeningReply] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ScreeningReply]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeScreeningReply.read(from: &buf))
         }
         return seq
     }

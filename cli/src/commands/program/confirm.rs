@@ -226,6 +226,14 @@ pub fn lines(
             )]
         }
         FlagSafety { .. } => vec!["Recorded. Thank you for saying it.".into()],
+        WithdrawSafetyFlag { sign, .. } => vec![format!(
+            "Undone: the {} note recorded by mistake. Support stays listed whenever you want it.",
+            sign.replace('_', "-")
+        )],
+        Restart { .. } => vec![
+            "The program starts again from the beginning. What you recorded before stays as history."
+                .into(),
+        ],
         TheySaidNo { kind } => {
             let notice = &content::THEY_SAID_NO;
             let mut lines = vec![format!("Noted: {}. {}", words::label(*kind), notice.title)];

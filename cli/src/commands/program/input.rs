@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, Months, NaiveDate};
 use reconnect_core::ProgramCommand;
+use reconnect_core::program::records::ScreeningAnswer;
 use reconnect_core::program::rules::validate_input;
 
 use crate::args::values::shown;
@@ -42,6 +43,7 @@ fn build(command: &Command, text: &mut Texts) -> Result<Option<ProgramCommand>, 
         Command::Precheck(a) => P::AnswerPreCheck {
             answers: answers(&a.answers, "pre-check question")?,
             past_cycles: a.past_cycles,
+            screening: screening(&a.safety)?,
         },
         Command::EndedBy(a) => P::SetEndedBy { ended_by: a.who },
         Command::Reason {
@@ -215,7 +217,16 @@ fn build(command: &Command, text: &mut Texts) -> Result<Option<ProgramCommand>, 
             signs.dedup();
             P::FlagSafety { signs }
         }
+        Command::Safety(SafetyArgs {
+            action: Some(SafetyAction::Undo { sign, confirm }),
+        }) => P::WithdrawSafetyFlag {
+            sign: sign.clone(),
+            confirmed: *confirm,
+        },
         Command::TheySaidNo(a) => P::TheySaidNo { kind: a.kind },
+        Command::StartAgain(a) => P::Restart {
+            confirmed: a.confirm,
+        },
         Command::Remove(a) => P::Remove {
             id: a.id.trim().into(),
         },
@@ -291,6 +302,24 @@ fn answers(given: &[(String, bool)], what: &str) -> Result<BTreeMap<String, bool
         }
     }
     Ok(answers)
+}
+
+fn screening(
+    given: &[(String, ScreeningAnswer)],
+) -> Result<BTreeMap<String, ScreeningAnswer>, CliError> {
+    let mut out = BTreeMap::new();
+    for (code, answer) in given {
+        if out
+            .insert(code.clone(), *answer)
+            .is_some_and(|a| a != *answer)
+        {
+            return Err(CliError::Usage(format!(
+                "{} was answered twice, differently; answer each safety question once",
+                shown(code)
+            )));
+        }
+    }
+    Ok(out)
 }
 
 /// The day the period ends (exclusive), from whichever length was given.

@@ -46,6 +46,17 @@ pub fn lines(view: &ProgramView, zone: Tz) -> Vec<String> {
         lines.push(String::new());
         lines.extend(next(view, zone));
     }
+    if view.safety.is_none() {
+        // Where help is, always, even with nothing recorded.
+        lines.push(String::new());
+        lines.extend(wrap(
+            &format!(
+                "{}: `reconnect safety` lists where to find help, whatever you decide.",
+                view.support.title
+            ),
+            "",
+        ));
+    }
     lines
 }
 

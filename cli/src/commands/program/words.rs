@@ -120,6 +120,13 @@ pub fn next_action(action: &NextAction, zone: Tz) -> (String, Option<String>) {
             "reconnect trial review --sign CODE=yes|no ... --outcome together|extend|let-go".into(),
         ),
         LetGo => Some("reconnect let-go".into()),
+        RestartNoContact { from } => {
+            Some(format!("reconnect no-contact set --from {from} --months N"))
+        }
+        AskIfTheySaidNo => Some("reconnect they-said-no said-no|asked-no-contact|blocked".into()),
+        ConsiderEndingTrial => Some(
+            "reconnect trial review --sign CODE=yes|no ... --outcome let-go|together|extend".into(),
+        ),
         CloseLetGoExercise { number } => {
             Some(format!("reconnect let-go exercise {number} \"...\""))
         }

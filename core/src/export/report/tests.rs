@@ -72,6 +72,7 @@ fn sample() -> Export {
         pre_check: Some(PreCheckAnswers {
             answers: BTreeMap::from([("loneliness".into(), false), ("fixable".into(), true)]),
             past_cycles: 1,
+            screening: BTreeMap::new(),
             at: t,
         }),
         ended_by: Some(EndedBy::Me),
@@ -195,11 +196,15 @@ fn sample() -> Export {
         safety_flags: vec![SafetyFlag {
             sign: "violence".into(),
             on: date("2026-05-03"),
+            source: crate::program::records::SafetySource::Flagged,
+            at: None,
+            by: None,
         }],
         said_no: Some(SaidNo {
             kind: NoKind::AskedNoContact,
             on: date("2026-05-04"),
         }),
+        restarts: Vec::new(),
     };
     e.journal = vec![
         JournalEntry {

@@ -7,15 +7,15 @@
 
 use super::{Choice, ChoiceGroup, Choosable};
 use crate::program::records::{
-    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
-    TrialOutcome,
+    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, SafetySource,
+    ScreeningAnswer, TheirSideKind, TrialOutcome,
 };
 
 // ---------------------------------------------------------------------------------------
 // The groups, in the order of records.rs
 // ---------------------------------------------------------------------------------------
 
-pub static CHOICE_GROUPS: [ChoiceGroup; 8] = [
+pub static CHOICE_GROUPS: [ChoiceGroup; 10] = [
     ChoiceGroup {
         code: "ended_by",
         choices: &ENDED_BY,
@@ -45,6 +45,14 @@ pub static CHOICE_GROUPS: [ChoiceGroup; 8] = [
         choices: &NO_KIND,
     },
     ChoiceGroup {
+        code: "screening_answer",
+        choices: &SCREENING_ANSWER,
+    },
+    ChoiceGroup {
+        code: "safety_source",
+        choices: &SAFETY_SOURCE,
+    },
+    ChoiceGroup {
         code: "trial_outcome",
         choices: &TRIAL_OUTCOME,
     },
@@ -72,6 +80,8 @@ choosable! {
     TheirSideKind => "their_side_kind",
     DecisionAnswer => "decision_answer",
     NoKind => "no_kind",
+    ScreeningAnswer => "screening_answer",
+    SafetySource => "safety_source",
     TrialOutcome => "trial_outcome",
 }
 
@@ -274,6 +284,55 @@ static NO_KIND: [Choice; 3] = [
         label: "They blocked me",
         explanation: "They've blocked you, a clear wish for space that is best honoured by \
             not looking for other ways to reach them.",
+    },
+];
+
+// ---------------------------------------------------------------------------------------
+// The safety questions of the self-check, and where a safety record came from
+// ---------------------------------------------------------------------------------------
+
+static SCREENING_ANSWER: [Choice; 3] = [
+    Choice {
+        code: "yes",
+        key: "choice.screening_answer.yes",
+        label: "Yes",
+        explanation: "Thank you for saying so; the contact steps close and support comes \
+            first, and none of this is your fault.",
+    },
+    Choice {
+        code: "no",
+        key: "choice.screening_answer.no",
+        label: "No",
+        explanation: "This hasn't happened to you.",
+    },
+    Choice {
+        code: "prefer_not_to_say",
+        key: "choice.screening_answer.prefer_not_to_say",
+        label: "I'd rather not say",
+        explanation: "That is all right, and support stays in view on every screen if you \
+            ever want it.",
+    },
+];
+
+static SAFETY_SOURCE: [Choice; 3] = [
+    Choice {
+        code: "pre_check",
+        key: "choice.safety_source.pre_check",
+        label: "From the self-check",
+        explanation: "You answered yes to one of the safety questions before step 1.",
+    },
+    Choice {
+        code: "reason",
+        key: "choice.safety_source.reason",
+        label: "From a reason it ended",
+        explanation: "One of the reasons you recorded in step 1 is a sign of abuse or \
+            control.",
+    },
+    Choice {
+        code: "flagged",
+        key: "choice.safety_source.flagged",
+        label: "Recorded on the support screen",
+        explanation: "You recorded this sign yourself on the support and safety screen.",
     },
 ];
 

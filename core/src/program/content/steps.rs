@@ -1,6 +1,6 @@
 //! The pre-check, the 4 phases and the 11 steps with their prompts.
 
-use super::{Line, Phase, PreCheck, PreCheckQuestion, Step};
+use super::{Line, Phase, PreCheck, PreCheckQuestion, ScreeningQuestion, Step};
 
 // ---------------------------------------------------------------------------------------
 // Before step 1
@@ -17,7 +17,56 @@ pub static PRE_CHECK: PreCheck = PreCheck {
         since, and you're hoping for a fresh start rather than a return to something that \
         hurt you.",
     questions: &PRE_CHECK_QUESTIONS,
+    screening: &SCREENING_QUESTIONS,
 };
+
+/// Asked gently after the questions on motives. Each can be passed over only with an
+/// explicit "I'd rather not say"; any "yes" closes the contact steps and puts support
+/// first.
+pub static SCREENING_QUESTIONS: [ScreeningQuestion; 5] = [
+    ScreeningQuestion {
+        code: "fear",
+        key: "precheck.screening.fear",
+        text: "Have you ever felt afraid of them, or afraid of how they might react?",
+        explanation: "Feeling afraid of a partner matters, whatever the reason. You don't \
+            have to explain it to anyone.",
+        sign: "fear",
+    },
+    ScreeningQuestion {
+        code: "threats",
+        key: "precheck.screening.threats",
+        text: "Have they ever threatened you, themselves or others, or threatened to share \
+            something private?",
+        explanation: "Threats are a way of controlling someone, even when nothing is \
+            carried out.",
+        sign: "threats",
+    },
+    ScreeningQuestion {
+        code: "violence",
+        key: "precheck.screening.violence",
+        text: "Have they ever hurt you physically, or pushed, grabbed or held you against \
+            your will?",
+        explanation: "Any physical harm counts, however small it was made to seem.",
+        sign: "violence",
+    },
+    ScreeningQuestion {
+        code: "control",
+        key: "precheck.screening.control",
+        text: "Did they try to control what you did, who you saw, where you went or what \
+            you spent?",
+        explanation: "Being kept from friends and family, or having your choices made for \
+            you, wears a person down over time.",
+        sign: "control",
+    },
+    ScreeningQuestion {
+        code: "monitoring",
+        key: "precheck.screening.monitoring",
+        text: "Did they check your phone, messages or whereabouts, or ask you to share \
+            them?",
+        explanation: "Being watched like this is a form of control, not a sign of caring.",
+        sign: "monitoring",
+    },
+];
 
 static PRE_CHECK_QUESTIONS: [PreCheckQuestion; 5] = [
     PreCheckQuestion {
@@ -331,8 +380,9 @@ pub static STEPS: [Step; 11] = [
         explanation: "New good times help loosen the hold of old hurt. Spend time together \
             as friends, not on dates: something fun, something with a bit of adrenaline \
             like a sport or a fairground ride, or something a little scary like a horror \
-            film. Shared excitement brings people closer naturally, without pressure. Note \
-            how each time goes; a few good ones are what you're looking for.",
+            film, if you both enjoy that kind of thing. Let them choose as often as you do, \
+            and keep it easy to say no. Note how each time goes; a few good ones, where you \
+            were both glad to be there, are what you're looking for.",
         prompts: &[
             Line {
                 key: "step.7.prompt.idea",

@@ -2,8 +2,8 @@ use std::collections::HashSet;
 
 use super::*;
 use crate::program::records::{
-    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, TheirSideKind,
-    TrialOutcome,
+    ActivityKind, ActivityResult, DecisionAnswer, EndedBy, NoKind, Reply, SafetySource,
+    ScreeningAnswer, TheirSideKind, TrialOutcome,
 };
 
 fn lower(s: &str) -> String {
@@ -114,6 +114,23 @@ fn every_step_has_two_to_five_prompts_under_its_own_key() {
 }
 
 #[test]
+fn no_text_teaches_a_tactic() {
+    // Step 7 is about good time as friends, not engineered closeness; the example message
+    // pulls on no shared memory.
+    let step7 = lower(step(7).unwrap().explanation);
+    for banned in ["brings people closer", "excitement"] {
+        assert!(!step7.contains(banned), "step 7 says {banned:?}");
+    }
+    let example = lower(ice_breaker_example().text);
+    for banned in ["used to", "remember", "we ", "our "] {
+        assert!(
+            !example.contains(banned),
+            "the example ice-breaker says {banned:?}"
+        );
+    }
+}
+
+#[test]
 fn the_example_ice_breaker_is_casual_and_asks_for_nothing() {
     let example = lower(ice_breaker_example().text);
     for banned in ["miss you", "sorry", "apolog", "back together"] {
@@ -148,8 +165,30 @@ fn fixable_flags_match_the_product() {
     );
     assert_eq!(
         not_fixable,
-        HashSet::from(["not_serious", "no_empathy", "unforgivable"])
+        HashSet::from([
+            "not_serious",
+            "no_empathy",
+            "unforgivable",
+            "fear",
+            "threats",
+            "violence",
+            "control",
+            "monitoring"
+        ])
     );
+    // A reason that is a sign of abuse records that sign; no other reason does.
+    for kind in reason_kinds() {
+        match kind.safety_sign {
+            Some(sign) => assert!(
+                safety_signs().iter().any(|s| s.code == sign),
+                "{} records an unknown sign",
+                kind.code
+            ),
+            None => assert!(
+                kind.fixable || ["not_serious", "no_empathy", "unforgivable"].contains(&kind.code)
+            ),
+        }
+    }
     assert_eq!(reason_kind("jealousy").map(|r| r.fixable), Some(true));
     assert_eq!(reason_kind("unforgivable").map(|r| r.fixable), Some(false));
     assert_eq!(reason_kind("boredom"), None);
@@ -235,7 +274,22 @@ fn the_step_tools_have_the_products_parts() {
     );
     assert_eq!(trial_signs().len(), 4);
     assert!(readiness_items().len() >= 3);
-    assert_eq!(safety_signs().len(), 5);
+    assert_eq!(safety_signs().len(), 6);
+    // The self-check asks about fear, threats, violence, control and monitoring, and each
+    // question records a sign there is.
+    let asked: Vec<&str> = pre_check().screening.iter().map(|q| q.code).collect();
+    assert_eq!(
+        asked,
+        ["fear", "threats", "violence", "control", "monitoring"]
+    );
+    for q in pre_check().screening {
+        assert!(
+            safety_signs().iter().any(|s| s.code == q.sign),
+            "{}",
+            q.code
+        );
+        assert_eq!(q.key, format!("precheck.screening.{}", q.code));
+    }
 }
 
 #[test]
@@ -332,6 +386,8 @@ fn every_code_of_every_coded_enum_has_exactly_one_label() {
     check_choices(TheirSideKind::all());
     check_choices(DecisionAnswer::all());
     check_choices(NoKind::all());
+    check_choices(ScreeningAnswer::all());
+    check_choices(SafetySource::all());
     check_choices(TrialOutcome::all());
 
     let groups: Vec<&str> = choice_groups().iter().map(|g| g.code).collect();
@@ -345,6 +401,8 @@ fn every_code_of_every_coded_enum_has_exactly_one_label() {
             TheirSideKind::GROUP,
             DecisionAnswer::GROUP,
             NoKind::GROUP,
+            ScreeningAnswer::GROUP,
+            SafetySource::GROUP,
             TrialOutcome::GROUP,
         ]
     );

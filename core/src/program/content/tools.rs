@@ -9,13 +9,14 @@ use crate::checkin::ContactMedium;
 // Step 1: kinds of breakup reasons
 // ---------------------------------------------------------------------------------------
 
-pub static REASON_KINDS: [ReasonKind; 7] = [
+pub static REASON_KINDS: [ReasonKind; 12] = [
     ReasonKind {
         code: "misunderstanding",
         key: "reason.misunderstanding",
         label: "Small misunderstandings",
         explanation: "Things said or heard the wrong way that grew bigger than they were.",
         fixable: true,
+        safety_sign: None,
     },
     ReasonKind {
         code: "silly_fights",
@@ -23,6 +24,7 @@ pub static REASON_KINDS: [ReasonKind; 7] = [
         label: "Silly fights",
         explanation: "Arguments about small things that got out of hand.",
         fixable: true,
+        safety_sign: None,
     },
     ReasonKind {
         code: "communication",
@@ -30,6 +32,7 @@ pub static REASON_KINDS: [ReasonKind; 7] = [
         label: "Communication problems",
         explanation: "Not talking about what mattered, or not feeling heard when you did.",
         fixable: true,
+        safety_sign: None,
     },
     ReasonKind {
         code: "jealousy",
@@ -37,6 +40,7 @@ pub static REASON_KINDS: [ReasonKind; 7] = [
         label: "Jealousy",
         explanation: "Insecurity or suspicion that got in the way, yours or theirs.",
         fixable: true,
+        safety_sign: None,
     },
     ReasonKind {
         code: "not_serious",
@@ -45,6 +49,7 @@ pub static REASON_KINDS: [ReasonKind; 7] = [
         explanation: "A partner who wasn't looking for something real with anyone. That \
             isn't something you can change for them.",
         fixable: false,
+        safety_sign: None,
     },
     ReasonKind {
         code: "no_empathy",
@@ -53,6 +58,7 @@ pub static REASON_KINDS: [ReasonKind; 7] = [
         explanation: "A partner who kept putting themselves first and couldn't see your \
             side. No amount of effort on your part can supply that for them.",
         fixable: false,
+        safety_sign: None,
     },
     ReasonKind {
         code: "unforgivable",
@@ -61,6 +67,53 @@ pub static REASON_KINDS: [ReasonKind; 7] = [
         explanation: "Something happened that one of you can't forgive, and that can't be \
             undone.",
         fixable: false,
+        safety_sign: None,
+    },
+    // Signs of abuse or control: recording one records the matching safety sign.
+    ReasonKind {
+        code: "fear",
+        key: "reason.fear",
+        label: "I was afraid of them",
+        explanation: "Fear has no place in a relationship. Recording this closes the contact \
+            steps and puts support first.",
+        fixable: false,
+        safety_sign: Some("fear"),
+    },
+    ReasonKind {
+        code: "threats",
+        key: "reason.threats",
+        label: "Threats",
+        explanation: "Threats to hurt you, themselves or others, or to share private things. \
+            Recording this closes the contact steps and puts support first.",
+        fixable: false,
+        safety_sign: Some("threats"),
+    },
+    ReasonKind {
+        code: "violence",
+        key: "reason.violence",
+        label: "Violence",
+        explanation: "Any physical harm. Recording this closes the contact steps and puts \
+            support first.",
+        fixable: false,
+        safety_sign: Some("violence"),
+    },
+    ReasonKind {
+        code: "control",
+        key: "reason.control",
+        label: "Control",
+        explanation: "Deciding what you did, who you saw or what you spent, or keeping you \
+            from friends. Recording this closes the contact steps and puts support first.",
+        fixable: false,
+        safety_sign: Some("control"),
+    },
+    ReasonKind {
+        code: "monitoring",
+        key: "reason.monitoring",
+        label: "Checking up on me",
+        explanation: "Going through your phone or messages, or tracking where you were. \
+            Recording this closes the contact steps and puts support first.",
+        fixable: false,
+        safety_sign: Some("monitoring"),
     },
 ];
 
@@ -148,11 +201,12 @@ pub static LADDER: [LadderRung; 5] = [
 // Step 5: an example first message
 // ---------------------------------------------------------------------------------------
 
-/// Casual and friendly, about the present: no rehashing, no "I miss you", no apology.
+/// Casual and friendly, about the present: no rehashing, no "I miss you", no apology, no
+/// pretext or shared memory to pull on; it says plainly that no reply is fine.
 pub static ICE_BREAKER_EXAMPLE: Line = Line {
     key: "icebreaker.example",
-    text: "Hi! I just heard that band we used to joke about is touring again, and it made \
-        me smile. Hope things are going well for you. How's the new job treating you?",
+    text: "Hi, I hope you're keeping well. How have things been for you lately? No need to \
+        reply if you'd rather not.",
 };
 
 // ---------------------------------------------------------------------------------------

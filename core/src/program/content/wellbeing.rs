@@ -75,7 +75,7 @@ pub static SAFETY_LOCKED: Notice = Notice {
 };
 
 /// The signs a user can flag; any one of them locks every contact step.
-pub static SAFETY_SIGNS: [Item; 5] = [
+pub static SAFETY_SIGNS: [Item; 6] = [
     Item {
         code: "violence",
         key: "safety.sign.violence",
@@ -90,6 +90,11 @@ pub static SAFETY_SIGNS: [Item; 5] = [
         code: "monitoring",
         key: "safety.sign.monitoring",
         text: "Checking my phone, messages or whereabouts",
+    },
+    Item {
+        code: "control",
+        key: "safety.sign.control",
+        text: "Controlling what I do, where I go, what I wear or what I spend",
     },
     Item {
         code: "isolation",
@@ -219,8 +224,97 @@ pub static ADVICE_LADDER_SKIP: Notice = Notice {
         to, and that choice will be noted.",
 };
 
+pub static ADVICE_NO_ANSWER: Notice = Notice {
+    key: "advice.no_answer",
+    title: "No answer is an answer",
+    explanation: "Several of your messages have gone unanswered, even after a pause. \
+        Silence is a way of answering too, and the kindest thing now is to respect it, so \
+        the contact steps are closed. This says nothing about your worth. If they told you \
+        no in some other way, you can record that as well. The let-go path is here \
+        whenever you want it, and your journal stays yours.",
+};
+
+pub static ADVICE_CONTACT_DURING_NO_CONTACT: Notice = Notice {
+    key: "advice.contact_during_no_contact",
+    title: "The time apart starts again",
+    explanation: "Your check-in says you were in touch during your time apart. That \
+        happens, and it isn't a failure. The time apart is there to give you a clear head, \
+        so it starts again from the day of that contact. You choose how long it lasts, and \
+        everything you've written so far stays.",
+};
+
+pub static ADVICE_CONTACT_AFTER_STOP: Notice = Notice {
+    key: "advice.contact_after_stop",
+    title: "Taking care after contact",
+    explanation: "Your check-in says there was contact, after the contact steps were \
+        closed. Nothing in the program reopens because of it. If that contact felt \
+        frightening or pressured, support is listed below and you can reach out at any \
+        time. If you're finding it hard to stay apart, the let-go path and the people who \
+        care about you can help you through it.",
+};
+
+pub static ADVICE_URGES: Notice = Notice {
+    key: "advice.urges",
+    title: "When the urge is strong",
+    explanation: "The urge to get in touch has been high for several days in a row. That \
+        is normal during time apart, and it does pass. It can help to write what you'd \
+        want to say in the journal instead of sending it, to call a friend, to get outside \
+        for a while, or to wait ten minutes and notice how the feeling changes. Urges \
+        are feelings, not instructions.",
+};
+
+pub static ADVICE_TRIAL_FAILING: Notice = Notice {
+    key: "advice.trial_failing",
+    title: "The trial is telling you something",
+    explanation: "In your last review none of the four signs held. That is hard to see, \
+        and it's honest information rather than anyone's failure. You don't have to wait \
+        for the end date: ending the trial now, in an end review, is a fair and caring \
+        choice for both of you.",
+};
+
+pub static ADVICE_TRIAL_CHANGES: Notice = Notice {
+    key: "advice.trial.changes_taken_seriously",
+    title: "The agreed changes aren't holding",
+    explanation: "Two reviews in a row say the changes you agreed on aren't being taken \
+        seriously. Talk about it plainly and without blame: are they still the right \
+        changes, and do you both still want them? If not, ending the trial is a fair \
+        choice.",
+};
+
+pub static ADVICE_TRIAL_FIGHTS: Notice = Notice {
+    key: "advice.trial.solved_without_fights",
+    title: "Problems keep turning into fights",
+    explanation: "Two reviews in a row say problems aren't being solved without fights. \
+        That was part of what ended things before. Couples therapy can help, and so can \
+        a pause; if the fights keep coming, ending the trial is a fair choice.",
+};
+
+pub static ADVICE_TRIAL_CLOSENESS: Notice = Notice {
+    key: "advice.trial.closeness",
+    title: "Closeness isn't there",
+    explanation: "Two reviews in a row say you don't both enjoy being close. Closeness \
+        can't be pushed or owed. Talk gently about what each of you needs, and remember \
+        that ending the trial is a fair choice if it doesn't come back.",
+};
+
+pub static ADVICE_TRIAL_PAST: Notice = Notice {
+    key: "advice.trial.past_left_behind",
+    title: "The past keeps coming back",
+    explanation: "Two reviews in a row say the past is still being dragged up. Old hurt \
+        may need more time or help than the trial can give. A therapist can help with \
+        that, and ending the trial is a fair choice if it keeps weighing on you both.",
+};
+
+/// The advice for a trial sign that failed in two reviews in a row, by sign code.
+pub static TRIAL_SIGN_ADVICE: [(&str, &Notice); 4] = [
+    ("changes_taken_seriously", &ADVICE_TRIAL_CHANGES),
+    ("solved_without_fights", &ADVICE_TRIAL_FIGHTS),
+    ("closeness", &ADVICE_TRIAL_CLOSENESS),
+    ("past_left_behind", &ADVICE_TRIAL_PAST),
+];
+
 /// Every advice notice, in the order above.
-pub static ADVICE: [&Notice; 7] = [
+pub static ADVICE: [&Notice; 16] = [
     &ADVICE_PRE_CHECK_DOUBTS,
     &ADVICE_NOT_FIXABLE,
     &ADVICE_MOOD_FALLING,
@@ -228,6 +322,15 @@ pub static ADVICE: [&Notice; 7] = [
     &ADVICE_UNANSWERED,
     &ADVICE_CYCLES,
     &ADVICE_LADDER_SKIP,
+    &ADVICE_NO_ANSWER,
+    &ADVICE_CONTACT_DURING_NO_CONTACT,
+    &ADVICE_CONTACT_AFTER_STOP,
+    &ADVICE_URGES,
+    &ADVICE_TRIAL_FAILING,
+    &ADVICE_TRIAL_CHANGES,
+    &ADVICE_TRIAL_FIGHTS,
+    &ADVICE_TRIAL_CLOSENESS,
+    &ADVICE_TRIAL_PAST,
 ];
 
 // ---------------------------------------------------------------------------------------

@@ -95,6 +95,18 @@ fun userMessage(reason: RefusalReason): String = when (reason) {
     RefusalReason.TheySaidNo ->
         "They've said no, so Reconnect won't help with getting in touch again. Respecting " +
             "their answer is the kind thing to do, and letting go is here whenever you're ready."
+    RefusalReason.DecidedNever ->
+        "The answer was \"never\", and it deserves respect, so the steps about getting in touch " +
+            "are closed. Letting go is here for you; the only way back is to start the program again."
+    is RefusalReason.NotYetUntil ->
+        "You decided \"not yet\", so getting in touch waits until ${day(reason.revisitOn)}. " +
+            "Use the time for yourself, and look at it again then."
+    RefusalReason.NoAnswer ->
+        "Several messages went unanswered, and no answer is an answer, so the steps about " +
+            "getting in touch are closed. Letting go is here whenever you're ready."
+    is RefusalReason.SafetyFlagStands ->
+        "This safety note stays. It can be undone only on the device that recorded it, within " +
+            "${reason.minutes} minutes, and only after confirming it was a mistake."
     is RefusalReason.ProgramEnded -> when (val outcome = reason.outcome) {
         is Outcome.Together ->
             "You've been back together since ${day(outcome.on)}, so there's nothing more to record in the steps."
@@ -150,6 +162,9 @@ private fun lockClause(reason: LockReason): String = when (reason) {
         ?.let { "you decided \"not yet\", and can look at it again on ${day(it)}" }
         ?: "you decided \"not yet\""
     LockReason.DecidedNever -> "you decided this isn't going to happen, and that choice is respected"
+    LockReason.NoAnswer -> "several messages went unanswered, and no answer is an answer"
+    is LockReason.NoContactBroken ->
+        "there was contact on ${day(reason.on)}, so your time apart starts again from that day"
     LockReason.Safety -> "your safety comes first"
     is LockReason.TheySaidNo -> "their answer was no, and it deserves respect"
     LockReason.LetGo -> "you chose to let go"

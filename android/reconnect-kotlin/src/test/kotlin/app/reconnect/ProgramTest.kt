@@ -14,6 +14,8 @@ import app.reconnect.ffi.ReconnectException
 import app.reconnect.ffi.ReconnectStore
 import app.reconnect.ffi.RefusalReason
 import app.reconnect.ffi.Reply
+import app.reconnect.ffi.ScreeningAnswer
+import app.reconnect.ffi.ScreeningReply
 import app.reconnect.ffi.StepState
 import app.reconnect.ffi.StepView
 import java.io.File
@@ -39,9 +41,13 @@ class ProgramTest {
 
     private fun ProgramView.step(number: Int): StepView = steps.first { it.number.toInt() == number }
 
+    private fun Reconnect.screening(answer: ScreeningAnswer = ScreeningAnswer.NO) =
+        choices(ChoiceList.SCREENING_QUESTIONS).map { ScreeningReply(code = it.code, answer = answer) }
+
     private fun Reconnect.favourablePreCheck() = ProgramCommand.AnswerPreCheck(
         answers = preCheckContent().questions.map { Answer(code = it.code, value = it.favourableAnswer) },
         pastCycles = 0u,
+        screening = screening(),
     )
 
     private fun Reconnect.readinessPassed() = ProgramCommand.TakeReadinessCheck(
@@ -153,6 +159,41 @@ class ProgramTest {
     }
 
     @Test
+    fun `a yes in the self-check records a flag, and each new stop is refused with its own reason`() = runBlocking {
+        TestStores.open(dir).use { store ->
+            val answers = store.screening().toMutableList()
+            answers[0] = ScreeningReply(code = answers[0].code, answer = ScreeningAnswer.YES)
+            val view = store.programCommand(
+                ProgramCommand.AnswerPreCheck(
+                    answers = store.preCheckContent().questions.map { Answer(code = it.code, value = it.favourableAnswer) },
+                    pastCycles = 0u,
+                    screening = answers,
+                ),
+            ).view
+            assertTrue(view.support.resources.isNotEmpty())
+            val flag = checkNotNull(view.safety).flags.first()
+            // Withdrawn only when confirmed, on this device, within the window.
+            store.programCommand(ProgramCommand.WithdrawSafetyFlag(sign = flag.sign, confirmed = true))
+            assertNull(store.program().safety)
+        }
+    }
+
+    @Test
+    fun `a third unanswered attempt after a pause closes the ladder with a reason of its own`() = runBlocking {
+        TestStores.open(dir).use { store ->
+            store.reachStepFour()
+            store.programCommand(attempt(ContactMedium.SOCIAL_MEDIA).copy(reply = Reply.NO_REPLY, on = "2026-02-01"))
+            store.programCommand(attempt(ContactMedium.SOCIAL_MEDIA).copy(reply = Reply.NO_REPLY, on = "2026-02-02"))
+            store.programCommand(attempt(ContactMedium.SOCIAL_MEDIA).copy(reply = Reply.NO_REPLY))
+            val refused = assertThrows<ReconnectException.Refused> {
+                runBlocking { store.programCommand(attempt(ContactMedium.SOCIAL_MEDIA)) }
+            }
+            assertEquals(RefusalReason.NoAnswer, refused.reason)
+            assertTrue(NextAction.AskIfTheySaidNo in store.program().nextActions)
+        }
+    }
+
+    @Test
     fun `a date that is not YYYY-MM-DD is invalid input, not a crash`() = runBlocking {
         TestStores.open(dir).use { store ->
             store.programCommand(store.favourablePreCheck())
@@ -237,6 +278,10 @@ class ProgramTest {
             RefusalReason.DraftCoolingOff(readyAfter = Instant.parse("2026-03-15T09:30:00Z")),
             RefusalReason.NotFound(id = "abc"),
             RefusalReason.NotRemovable(id = "abc"),
+            RefusalReason.DecidedNever,
+            RefusalReason.NotYetUntil(revisitOn = "2026-04-10"),
+            RefusalReason.NoAnswer,
+            RefusalReason.SafetyFlagStands(minutes = 15),
         )
         val words = reasons.map { userMessage(it) }
         assertEquals(words.size, words.toSet().size, "each reason has its own words")
