@@ -18,7 +18,10 @@ public final class PairingHost: @unchecked Sendable {
         self.client = client
         self.timeouts = timeouts
         session = try await client.pairAsOfferer(offer.code)
-        listener = try ServiceListener(name: try ReconnectClient.pairingRendezvous(offer.code))
+        listener = try ServiceListener(
+            name: try ReconnectClient.pairingRendezvous(offer.code),
+            type: ServiceNames.pairingServiceType
+        )
     }
 
     /// Waits up to `wait` seconds for one device to connect, then pairs with it and
@@ -69,7 +72,9 @@ extension ReconnectClient {
     ) async throws -> Peer {
         let name = try ReconnectClient.pairingRendezvous(codeOrQR)
         let session = try await pairAsJoiner(codeOrQR)
-        let found = await PeerBrowser.find(["offer": [name]], within: lookFor)
+        let found = await PeerBrowser.find(
+            ["offer": [name]], type: ServiceNames.pairingServiceType, within: lookFor
+        )
         guard let endpoint = found["offer"] else { throw TransportError.notFound }
         let link = FrameConnection(NWConnection(to: endpoint, using: .tcp), timeouts: timeouts, answering: false)
         defer { link.close() }

@@ -8,9 +8,13 @@ enum PeerBrowser {
     /// Browses for at most `within` seconds and returns, for each key of `wanted`, the
     /// first service found whose name is one of its candidate names. Stops early once
     /// every key is found. Keys not found are absent.
-    static func find(_ wanted: [String: Set<String>], within: TimeInterval) async -> [String: NWEndpoint] {
+    static func find(
+        _ wanted: [String: Set<String>],
+        type: String = ServiceNames.serviceType,
+        within: TimeInterval
+    ) async -> [String: NWEndpoint] {
         guard !wanted.isEmpty else { return [:] }
-        let search = Search(wanted)
+        let search = Search(wanted, type: type)
         return await withCheckedContinuation { (continuation: CheckedContinuation<[String: NWEndpoint], Never>) in
             search.start(within: within) { found in
                 continuation.resume(returning: found)
@@ -23,12 +27,13 @@ enum PeerBrowser {
 private final class Search: @unchecked Sendable {
     private let wanted: [String: Set<String>]
     private let queue = DispatchQueue(label: "app.reconnect.browser")
-    private let browser = NWBrowser(for: .bonjour(type: ServiceNames.serviceType, domain: nil), using: .tcp)
+    private let browser: NWBrowser
     private var found: [String: NWEndpoint] = [:]
     private var done: (([String: NWEndpoint]) -> Void)?
 
-    init(_ wanted: [String: Set<String>]) {
+    init(_ wanted: [String: Set<String>], type: String) {
         self.wanted = wanted
+        self.browser = NWBrowser(for: .bonjour(type: type, domain: nil), using: .tcp)
     }
 
     func start(within: TimeInterval, done: @escaping ([String: NWEndpoint]) -> Void) {

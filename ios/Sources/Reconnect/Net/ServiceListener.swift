@@ -14,13 +14,13 @@ final class ServiceListener {
     /// Starts listening and advertising `name`.
     ///
     /// - Throws: `TransportError.unreachable` when the system refuses to listen.
-    init(name: String) throws {
+    init(name: String, type: String = ServiceNames.serviceType) throws {
         do {
             listener = try NWListener(using: .tcp)
         } catch {
             throw TransportError.unreachable
         }
-        listener.service = NWListener.Service(name: name, type: ServiceNames.serviceType)
+        listener.service = NWListener.Service(name: name, type: type)
         let (stream, continuation) = AsyncStream.makeStream(of: NWConnection.self)
         self.connections = stream
         self.continuation = continuation

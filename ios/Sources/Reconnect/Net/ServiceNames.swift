@@ -8,6 +8,9 @@ import Foundation
 public enum ServiceNames {
     /// The DNS-SD service type every device registers and looks for, for pairing and sync.
     public static let serviceType = "_rcsync._tcp"
+    /// Where a device offering pairing listens, named by `pairingRendezvous(code)`; the
+    /// same type as the Android app's, so either can pair with the other.
+    public static let pairingServiceType = "_rcpair._tcp"
 
     /// The name `deviceId` uses on `day` (`YYYY-MM-DD`, a UTC day, so both devices agree
     /// on it): the first 8 bytes of SHA-256 over a fixed label, the id and the day, in hex.
