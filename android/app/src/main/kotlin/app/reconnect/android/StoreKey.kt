@@ -23,11 +23,23 @@ class StoreKeyUnavailableException(message: String, cause: Throwable? = null) : 
  * a random key, sealed with AES-GCM under a Keystore key that never leaves the Keystore.
  * A key file that cannot be unwrapped is reported, never replaced, so no entry is orphaned.
  */
-class StoreKey(private val file: File) {
+class StoreKey(private val file: File) : StoreKeys {
 
     /** Returns the key, creating it on first launch. Uses the Keystore: call it off the main thread. */
-    fun loadOrCreate(): ByteArray =
+    override fun loadOrCreate(): ByteArray =
         if (file.exists()) unwrap(AtomicFile(file).readFully()) else create()
+
+    /** Deletes the key file and the Keystore key that sealed it. */
+    override fun delete() {
+        AtomicFile(file).delete()
+        try {
+            keyStore().deleteEntry(ALIAS)
+        } catch (e: GeneralSecurityException) {
+            // Without the file the sealed key is gone anyway; a new one is made next time.
+        } catch (e: IOException) {
+            // Likewise.
+        }
+    }
 
     private fun create(): ByteArray {
         val key = ByteArray(KEY_BYTES).also { SecureRandom().nextBytes(it) }
