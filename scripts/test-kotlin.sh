@@ -36,33 +36,5 @@ cargo run -q -p reconnect-ffi --features fault-injection --bin uniffi-bindgen --
     --library "$lib" --language kotlin --no-format \
     --out-dir "$generated"
 
-status=0
-# Maven 3.8 writes colour resets even in batch mode; strip them so the count below starts its line.
-mvn -B -q -Dstyle.color=never -f "$module/pom.xml" test -Dreconnect.lib.dir="$lib_dir" 2>&1 \
-    | sed 's/\x1b\[[0-9;]*m//g' || status=$?
-
-# Surefire is quiet under -q; add up its reports so the run ends with a plain count.
-count() {
-    local total=0 n file
-    for file in "$reports"/TEST-*.xml; do
-        [[ -f $file ]] || continue
-        n=$(grep -o -m1 "<testsuite [^>]*" "$file" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" || true)
-        total=$((total + ${n:-0}))
-    done
-    echo "$total"
-}
-tests=$(count tests)
-failed=$(( $(count failures) + $(count errors) ))
-skipped=$(count skipped)
-echo "kotlin: $((tests - failed - skipped)) passed, $failed failed, $skipped skipped"
-
-if [[ $status -ne 0 ]]; then
-    exit "$status"
-fi
-if [[ $tests -eq 0 ]]; then
-    echo "test-kotlin: no Kotlin test ran" >&2
-    exit 1
-fi
-if [[ $failed -ne 0 ]]; then
-    exit 1
-fi
+source scripts/maven-tests.sh
+maven_tests kotlin "$module/pom.xml" "$reports" -Dreconnect.lib.dir="$lib_dir"
