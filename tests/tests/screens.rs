@@ -665,3 +665,23 @@ fn after_letting_go_the_program_offers_to_start_again() {
         .unwrap();
     assert!(phone.app.program().unwrap().outcome.is_none());
 }
+
+#[test]
+fn the_devices_screen_says_when_each_device_last_synced() {
+    use reconnect_tests::sync_harness::Sim;
+    let mut sim = Sim::new(7, &["phone", "tablet"]);
+    sim.pair_all();
+    let devices = |sim: &Sim| {
+        texts(
+            &sim.app(0)
+                .screen(&Route::Devices, &ShellState::default())
+                .unwrap(),
+        )
+    };
+    let before = devices(&sim);
+    assert!(before.contains("tablet") && before.contains("not synced yet"), "{before}");
+    sim.connect(0, 1).expect("the two devices connect");
+    sim.run_until_quiescent(10_000).unwrap();
+    let after = devices(&sim);
+    assert!(after.contains("last synced ") && !after.contains("not synced yet"), "{after}");
+}

@@ -105,7 +105,17 @@ impl Reconnect {
                 &self.reminders()?,
                 &ctx,
             ),
-            Route::Devices => devices::devices(self.device(), &self.peers()?, &ctx),
+            Route::Devices => {
+                let peers = self
+                    .peers()?
+                    .into_iter()
+                    .map(|p| {
+                        let synced = self.last_synced(&p.device_id)?;
+                        Ok((p, synced))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                devices::devices(self.device(), &peers, &ctx)
+            }
             Route::Data => devices::data(self.is_empty()?),
             Route::Settings => devices::settings(self.day_start_hour()?, shell.app_lock.as_deref()),
         })

@@ -4,7 +4,7 @@
 
 use automerge::sync::{ChunkList, Message, State as SyncState, SyncDoc};
 use automerge::{AutoCommit, ChangeHash};
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
@@ -98,6 +98,11 @@ impl Reconnect {
 
     /// Revokes a paired device: every later session with it is refused, and a session
     /// running now ends at its next message. Pairing again (a new code) lifts it.
+    /// When a sync with the paired device `device_id` last saved a round here.
+    pub fn last_synced(&self, device_id: &str) -> Result<Option<DateTime<Utc>>> {
+        Ok(self.lock()?.store.last_synced(device_id)?)
+    }
+
     pub fn revoke_peer(&self, device_id: &str) -> Result<()> {
         let now = self.clock.now();
         if self.lock()?.store.revoke_peer(device_id, now)? {
@@ -261,7 +266,7 @@ impl Reconnect {
             let changed = state_now.doc.get_heads() != before;
             let State { store, doc, .. } = state_now;
             let persisted = if save_state {
-                store.persist_synced(doc, &peer.device_id, &encoded)
+                store.persist_synced(doc, &peer.device_id, &encoded, self.clock.now())
             } else {
                 store.persist(doc)
             };
@@ -283,10 +288,11 @@ impl Reconnect {
     pub(crate) fn sync_save_state(&self, peer: &Peer, state: &SyncState) -> Result<()> {
         let encoded =
             catch_unwind(AssertUnwindSafe(|| state.encode())).map_err(|_| unanswerable())?;
+        let now = self.clock.now();
         let mut guard = self.lock()?;
         still_trusted(&guard, peer)?;
         let State { store, doc, .. } = &mut *guard;
-        Ok(store.persist_synced(doc, &peer.device_id, &encoded)?)
+        Ok(store.persist_synced(doc, &peer.device_id, &encoded, now)?)
     }
 
     /// Fails unless the offer for `code` is live.

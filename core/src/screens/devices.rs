@@ -1,6 +1,8 @@
 //! Devices, your data and settings: pairing and sync, export, import, deleting everything,
 //! and the few choices that shape the day.
 
+use chrono::{DateTime, Utc};
+
 use super::Context;
 use super::model::{Action, Block, ChoiceOption, Field, Route, Screen, ShellTask, Tone};
 use super::words::instant;
@@ -11,8 +13,13 @@ pub const DAY_START: &str = "settings.day_start";
 /// The word typed to delete everything.
 pub const DELETE_WORD: &str = "delete";
 
-pub fn devices(me: &DeviceIdentity, peers: &[Peer], ctx: &Context) -> Screen {
-    let active = peers.iter().filter(|p| !p.is_revoked()).count();
+/// `peers` with when each last synced here.
+pub fn devices(
+    me: &DeviceIdentity,
+    peers: &[(Peer, Option<DateTime<Utc>>)],
+    ctx: &Context,
+) -> Screen {
+    let active = peers.iter().filter(|(p, _)| !p.is_revoked()).count();
     let mut blocks = vec![
         Block::fact("This device", me.name.clone()),
         Block::muted(
@@ -35,12 +42,20 @@ pub fn devices(me: &DeviceIdentity, peers: &[Peer], ctx: &Context) -> Screen {
     if peers.is_empty() {
         blocks.push(Block::muted("None yet."));
     }
-    for p in peers {
+    for (p, synced) in peers {
+        let last = match synced {
+            Some(at) => format!("last synced {}", instant(*at, ctx.zone)),
+            None => "not synced yet".into(),
+        };
         let row = match p.revoked_at {
             Some(at) => Block::row(p.name.clone(), format!("Removed {}", instant(at, ctx.zone)))
                 .badge("Removed")
                 .tone(Tone::Muted),
-            None => Block::row(p.name.clone(), format!("Paired {}", instant(p.paired_at, ctx.zone))).action(
+            None => Block::row(
+                p.name.clone(),
+                format!("Paired {} · {last}", instant(p.paired_at, ctx.zone)),
+            )
+            .action(
                 Action::command(format!("revoke.{}", p.device_id), "Remove", REVOKE)
                     .with_fields(vec![Field::fixed("id", p.device_id.clone())])
                     .confirm(format!(

@@ -22,7 +22,8 @@ pub(crate) use peers::OfferStatus;
 pub use peers::Peer;
 
 use automerge::{AutoCommit, ChangeHash};
-use rusqlite::{Connection, params};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 
 /// Compact when more chunks than this have piled up since the last snapshot.
@@ -210,6 +211,7 @@ impl Store {
         doc: &mut AutoCommit,
         peer_device_id: &str,
         state: &[u8],
+        at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let bytes = doc.save_after(&self.saved_heads);
         self.write_chunk_with(doc, bytes, |tx| {
@@ -217,12 +219,35 @@ impl Store {
                 "INSERT OR REPLACE INTO peer_sync_state (device_id, state) VALUES (?1, ?2)",
                 params![peer_device_id, state],
             )?;
+            tx.execute(
+                "INSERT OR REPLACE INTO local_meta (key, value) VALUES (?1, ?2)",
+                params![
+                    last_sync_key(peer_device_id),
+                    at.timestamp_millis().to_string().into_bytes()
+                ],
+            )?;
             Ok(())
         })?;
         if self.compaction_due() {
             let _ = self.compact(doc);
         }
         Ok(())
+    }
+
+    /// When a sync round with `peer_device_id` was last saved here; `None` before the first.
+    pub fn last_synced(&self, peer_device_id: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let value: Option<Vec<u8>> = self
+            .conn
+            .query_row(
+                "SELECT value FROM local_meta WHERE key = ?1",
+                params![last_sync_key(peer_device_id)],
+                |row| row.get(0),
+            )
+            .optional()?;
+        Ok(value
+            .and_then(|v| String::from_utf8(v).ok())
+            .and_then(|ms| ms.parse::<i64>().ok())
+            .and_then(DateTime::from_timestamp_millis))
     }
 
     fn write_chunk(&mut self, doc: &mut AutoCommit) -> Result<(), StoreError> {
@@ -331,3 +356,8 @@ impl Store {
 
 #[cfg(test)]
 mod tests;
+
+/// The `local_meta` key of the last sync with a peer (per device, outside the document).
+pub(crate) fn last_sync_key(peer_device_id: &str) -> String {
+    format!("last_sync:{peer_device_id}")
+}
