@@ -4,9 +4,13 @@ import app.reconnect.SyncResult
 import app.reconnect.devices.DeviceSyncResult
 import app.reconnect.devices.SyncCoordinator
 import app.reconnect.devices.TcpDialer
+import app.reconnect.ffi.Block
 import app.reconnect.ffi.ReconnectException
+import app.reconnect.ffi.Route
 import app.reconnect.ffi.SyncFailure
 import app.reconnect.reminders
+import app.reconnect.screens.ScreenNavigator
+import app.reconnect.screens.ScreenState
 import app.reconnect.revokePeer
 import app.reconnect.setDailyCheckIn
 import app.reconnect.userMessage
@@ -14,6 +18,11 @@ import java.io.File
 import java.time.LocalTime
 import java.util.concurrent.CopyOnWriteArrayList
 import kotlin.time.Duration.Companion.seconds
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.cancel
+import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -33,15 +42,21 @@ class TcpSyncTest {
     lateinit var dir: File
 
     private val todaysReminder = "check_in:2026-03-14"
+    private val CHECKED_IN = "You checked in today"
 
     @Test
-    fun `a check-in on the phone reaches the tablet and clears its reminder for today`() = runBlocking<Unit> {
+    fun `a check-in on the phone reaches the tablet, re-renders its Today and clears its reminder for today`() = runBlocking<Unit> {
         NetFixtures.phone(dir).use { phone ->
             NetFixtures.tablet(dir).use { tablet ->
                 NetFixtures.pairOverTcp(phone, tablet)
                 tablet.setDailyCheckIn(LocalTime.of(20, 0))
                 assertTrue(tablet.reminders().any { it.id == todaysReminder }, "the reminder is pending before")
                 assertNull(tablet.today().checkIn)
+                // The tablet's Today, as its app shows it, before and after the sync.
+                val screens = CoroutineScope(SupervisorJob() + Dispatchers.Default)
+                val navigator = ScreenNavigator(tablet, { _, _ -> null }, screens, welcomed = true)
+                withTimeout(10.seconds) { navigator.state.first { it.screen != null } }
+                assertFalse(navigator.state.value.headings().contains(CHECKED_IN))
 
                 phone.checkIn(mood = 4, urge = 2, note = "a walk by the river")
                 val served = CopyOnWriteArrayList<Result<SyncResult>>()
@@ -60,6 +75,12 @@ class TcpSyncTest {
                     assertTrue(coordinator.state.value.isIdle)
                     assertTrue(served.single().getOrThrow().changed, "the tablet took the phone's news")
                 }
+
+                val shown = withTimeout(10.seconds) {
+                    navigator.state.first { CHECKED_IN in it.headings() }
+                }
+                assertEquals(Route.Today, shown.route)
+                screens.cancel()
 
                 val today = tablet.today()
                 assertEquals("a walk by the river", today.checkIn?.note)
@@ -120,6 +141,9 @@ class TcpSyncTest {
     }
 
     /** Polls [value] every 10 ms until it is not null; bounded by the caller's timeout. */
+    private fun ScreenState.headings(): List<String> =
+        screen?.blocks.orEmpty().filterIsInstance<Block.Heading>().map { it.text }
+
     private suspend fun <T : Any> waitFor(value: () -> T?): T {
         while (true) {
             value()?.let { return it }
