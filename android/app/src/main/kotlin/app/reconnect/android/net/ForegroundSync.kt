@@ -13,9 +13,9 @@ import kotlinx.coroutines.withContext
 
 /**
  * Sync while the app is in the foreground: a [SyncServer] answers the person's other
- * devices, [NsdPeerFinder] advertises its port and finds them, and a [SyncCoordinator]
- * syncs with each one found. Started on resume, stopped in the background, so nothing
- * listens on the network while the app is not in use.
+ * devices, [NsdPeerFinder] advertises its port (and looks for the others only while a
+ * sync runs), and a [SyncCoordinator] syncs with each one found. Started on resume,
+ * stopped in the background, so nothing listens on the network while the app is not in use.
  */
 class ForegroundSync(private val context: Context, private val store: Reconnect) {
     private class Running(val server: SyncServer, val finder: NsdPeerFinder, val coordinator: SyncCoordinator)
@@ -42,7 +42,7 @@ class ForegroundSync(private val context: Context, private val store: Reconnect)
             // NSD missing or broken on this device (a LinkageError) must not end the app either.
             try {
                 val finder = NsdPeerFinder(context, store.deviceId(), server.port)
-                finder.start()
+                finder.advertise()
                 running = Running(server, finder, SyncCoordinator(store, finder))
                 true
             } catch (e: CancellationException) {
@@ -61,7 +61,7 @@ class ForegroundSync(private val context: Context, private val store: Reconnect)
     /** Stops advertising and answering, and waits for the sessions running now to end. */
     suspend fun stop() {
         val was = lock.withLock { running.also { running = null } } ?: return
-        was.finder.stop()
+        was.finder.stopAdvertising()
         was.server.closeAndJoin()
     }
 
@@ -69,7 +69,7 @@ class ForegroundSync(private val context: Context, private val store: Reconnect)
     fun close() {
         val was = running ?: return
         running = null
-        was.finder.stop()
+        was.finder.stopAdvertising()
         was.server.close()
     }
 

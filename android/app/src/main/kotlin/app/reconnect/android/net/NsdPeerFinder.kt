@@ -25,9 +25,10 @@ import kotlinx.coroutines.withTimeoutOrNull
  * network come from [ServiceNames]: a neutral type and a daily name only paired devices
  * can recognise.
  *
- * It is active only while asked: between [start] and [stop] (e.g. while the Devices screen
- * is open) and during each [find] (a foreground sync). Calls nest; the last [stop] ends
- * advertising and discovery.
+ * Advertising runs between [advertise] and [stopAdvertising] (while the app is in the
+ * foreground, so the other devices can reach it). Discovery runs only while asked: during
+ * each [find] (a sync, bounded in time) and between [start] and [stop]. Calls to [start]
+ * nest; the last [stop] ends discovery.
  */
 class NsdPeerFinder(
     context: Context,
@@ -49,14 +50,38 @@ class NsdPeerFinder(
     /** Before Android 14 the system resolves one service at a time. */
     private val resolving = Mutex()
 
-    /** Starts advertising this device and looking for the others, unless already on. */
+    /** Starts looking for the other devices, unless already looking. */
     fun start() = synchronized(lock) {
         if (users++ == 0) begin()
     }
 
-    /** Undoes one [start]; the last one stops advertising and discovery. */
+    /** Undoes one [start]; the last one stops discovery. */
     fun stop() = synchronized(lock) {
         if (users > 0 && --users == 0) end()
+    }
+
+    /** Advertises this device's sync server under today's name, unless already on. */
+    fun advertise() = synchronized(lock) {
+        if (registration != null) return@synchronized
+        val info = NsdServiceInfo().apply {
+            serviceName = ServiceNames.current(ownDeviceId, clock())
+            serviceType = ServiceNames.SERVICE_TYPE
+            port = localPort
+        }
+        val registered = Registration()
+        registration = registered
+        try {
+            nsd.registerService(info, NsdManager.PROTOCOL_DNS_SD, registered)
+        } catch (e: RuntimeException) {
+            // Refused by the system (e.g. too many requests): the others then cannot find us.
+            registration = null
+        }
+    }
+
+    /** Stops advertising this device. */
+    fun stopAdvertising() = synchronized(lock) {
+        registration?.let { runCatching { nsd.unregisterService(it) } }
+        registration = null
     }
 
     override suspend fun find(deviceIds: Set<String>, within: Duration): Map<String, PeerAddress> {
@@ -82,17 +107,9 @@ class NsdPeerFinder(
     }
 
     private fun begin() {
-        val info = NsdServiceInfo().apply {
-            serviceName = ServiceNames.current(ownDeviceId, clock())
-            serviceType = ServiceNames.SERVICE_TYPE
-            port = localPort
-        }
-        val registered = Registration()
-        val discovering = Discovery(ownName = info.serviceName)
-        registration = registered
+        val discovering = Discovery(ownName = ServiceNames.current(ownDeviceId, clock()))
         discovery = discovering
         try {
-            nsd.registerService(info, NsdManager.PROTOCOL_DNS_SD, registered)
             nsd.discoverServices(ServiceNames.SERVICE_TYPE, NsdManager.PROTOCOL_DNS_SD, discovering)
         } catch (e: RuntimeException) {
             // Refused by the system (e.g. too many requests); finding then finds nobody.
@@ -101,9 +118,7 @@ class NsdPeerFinder(
     }
 
     private fun end() {
-        registration?.let { runCatching { nsd.unregisterService(it) } }
         discovery?.let { runCatching { nsd.stopServiceDiscovery(it) } }
-        registration = null
         discovery = null
         seen.value = emptyMap()
     }
