@@ -26,13 +26,15 @@ pub(crate) fn open_existing(
     verify: &dyn Fn(&AutoCommit) -> Result<(), String>,
 ) -> Result<Opened, StoreError> {
     let wal_present = files::exists(&files::wal_path(db))?;
-    let mut conn = Connection::open_with_flags(
-        db,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| opening_error(db, e))?;
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, wal_present)?;
-    apply_key(&conn, key)?;
+    let mut conn = keyed(key, || {
+        let conn = Connection::open_with_flags(
+            db,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| opening_error(db, e))?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, wal_present)?;
+        Ok(conn)
+    })?;
     let app_id = schema::application_id(&conn).map_err(|e| opening_error(db, e))?;
     if app_id != schema::APPLICATION_ID {
         return Err(StoreError::NotAReconnectStore {
@@ -67,10 +69,37 @@ pub(crate) fn open_existing(
     })
 }
 
-/// SQLCipher sets up its crypto provider's shared state while a connection is keyed; two
-/// threads keying at the same moment were seen to fail now and then ("An error occurred
-/// with PRAGMA key"), so connections are keyed one at a time in this process.
+/// SQLCipher sets up its crypto provider's shared state while a connection is keyed and
+/// tears it down as the last keyed connection closes; keying while that happens on another
+/// thread was seen to fail now and then ("An error occurred with PRAGMA key"). Connections
+/// are keyed one at a time in this process, and such a failure, which leaves nothing on
+/// disk, is tried again on a fresh connection.
 static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+const KEY_ATTEMPTS: u32 = 5;
+
+/// A connection from `open`, keyed with `key`.
+fn keyed(
+    key: &StoreKey,
+    open: impl Fn() -> Result<Connection, StoreError>,
+) -> Result<Connection, StoreError> {
+    let mut attempt = 1;
+    loop {
+        let conn = open()?;
+        match apply_key(&conn, key) {
+            Ok(()) => return Ok(conn),
+            Err(err) if attempt < KEY_ATTEMPTS && is_keying_hiccup(&err) => {
+                drop(conn);
+                std::thread::sleep(std::time::Duration::from_millis(u64::from(attempt) * 5));
+                attempt += 1;
+            }
+            Err(err) => return Err(err),
+        }
+    }
+}
+
+fn is_keying_hiccup(err: &StoreError) -> bool {
+    matches!(err, StoreError::Sqlite(e) if e.to_string().contains("An error occurred with PRAGMA key"))
+}
 
 fn apply_key(conn: &Connection, key: &StoreKey) -> Result<(), StoreError> {
     let _one_at_a_time = KEYING
@@ -156,13 +185,14 @@ pub(crate) fn create(
         .map_err(|e| StoreError::corrupt(db, format!("the genesis document: {e}")))?
         .get_heads();
     {
-        let mut conn = Connection::open_with_flags(
-            &staging,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        apply_key(&conn, key)?;
+        let mut conn = keyed(key, || {
+            Ok(Connection::open_with_flags(
+                &staging,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?)
+        })?;
         schema::migrate_to(&mut conn, schema::LATEST_VERSION)?;
         let keys = identity::StaticKeys::generate()?;
         let device = DeviceIdentity {
