@@ -679,9 +679,15 @@ fn the_devices_screen_says_when_each_device_last_synced() {
         )
     };
     let before = devices(&sim);
-    assert!(before.contains("tablet") && before.contains("not synced yet"), "{before}");
+    assert!(
+        before.contains("tablet") && before.contains("not synced yet"),
+        "{before}"
+    );
     sim.connect(0, 1).expect("the two devices connect");
     sim.run_until_quiescent(10_000).unwrap();
     let after = devices(&sim);
-    assert!(after.contains("last synced ") && !after.contains("not synced yet"), "{after}");
+    assert!(
+        after.contains("last synced ") && !after.contains("not synced yet"),
+        "{after}"
+    );
 }
